@@ -1,0 +1,35 @@
+# make install: idempotent .venv + editable install + test deps (+ system packages for rendering tests)
+# make demo:    init -> draft -> check -> compare on the example in examples/
+# make test:    the whole test suite
+# make bench:   speed and memory numbers (printed, never asserted)
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+DRAFTER := $(VENV)/bin/drafter
+STAMP  := $(VENV)/.installed
+OUT    := build/demo
+
+.PHONY: install system-deps demo test bench clean
+
+install: $(STAMP)
+
+$(STAMP): setup.cfg pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+system-deps:
+	bash .ci/system-deps.sh
+
+demo: install
+	bash examples/demo.sh $(DRAFTER) $(OUT)
+
+test: install system-deps
+	$(PY) -m pytest -q -p no:cacheprovider
+
+bench: install
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,1 @@
+"""Command bodies: one module a command, each with `run(**options) -> exit code`."""
