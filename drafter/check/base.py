@@ -1,0 +1,117 @@
+"""What every rule is made of: a Finding, a Rule, the registry, and the Context a rule reads.
+
+A rule is a small class: its code, name and default severity, its documentation (the class
+docstring in English, `doc_zh` in Chinese — what `drafter rules CODE` prints), an example that
+fires and one that does not (tests run both), and `check(ctx)` yielding findings.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Iterable, Iterator, Optional
+
+from ..i18n import get_lang
+from ..model import Document, Node, ParseResult
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
+
+
+@dataclass
+class Finding:
+    rule: str
+    severity: str
+    message_zh: str
+    message_en: str
+    source: str = ""
+    line: Optional[int] = None
+    label: str = ""
+    path: str = ""
+    excerpt: str = ""
+    suggestion: Optional[str] = None
+    name: str = ""
+    # a second place the finding points at (the other duplicate, the summary figure): {"source","line","excerpt"}
+    related: list[dict] = field(default_factory=list)
+
+    @property
+    def message(self) -> str:
+        return self.message_en if get_lang() == "en" else self.message_zh
+
+    def to_dict(self) -> dict:
+        d = {"source": self.source, "rule": self.rule, "name": self.name, "severity": self.severity,
+             "line": self.line, "label": self.label, "path": self.path, "message": self.message,
+             "excerpt": self.excerpt, "suggestion": self.suggestion}
+        if self.related:
+            d["related"] = self.related
+        return d
+
+
+@dataclass
+class Context:
+    """Everything a rule may read. `doc` is the document being checked."""
+    result: ParseResult                      # the whole parsed file (lines, warnings, all documents)
+    doc: Document                            # the document under check
+    prior: Optional[Document] = None         # last year's plan (--prior)
+    summary: Optional[Document] = None       # last year's summary (--summary or the same file)
+    config: dict = field(default_factory=dict)  # the merged drafter.yaml
+    data: Any = None                         # rules/*.yaml as loaded (see drafter.check.data)
+
+    @property
+    def source(self) -> str:
+        return self.result.source
+
+    def path_of(self, node: Node) -> str:
+        """Heading path like `三、/(五)` for a node of `doc`."""
+        def walk(nodes, trail):
+            for n in nodes:
+                here = trail + [n.label or n.title[:8]]
+                if n is node:
+                    return here
+                found = walk(n.children, here)
+                if found:
+                    return found
+            return None
+        return "/".join(walk(self.doc.sections, []) or [])
+
+
+class Rule:
+    code: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    severity: ClassVar[str] = "warning"
+    doc_zh: ClassVar[str] = ""
+    # plan text on which the rule fires, and one on which it stays quiet (tests run both)
+    example_hit: ClassVar[str] = ""
+    example_miss: ClassVar[str] = ""
+    # when the examples need context: "summary" text for TGT001, "prior" text, etc.
+    example_context: ClassVar[dict] = {}
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    def finding(self, ctx: Context, zh: str, en: str, node: Optional[Node] = None, line: Optional[int] = None,
+                excerpt: str = "", suggestion: Optional[str] = None, severity: Optional[str] = None,
+                related: Optional[list[dict]] = None) -> Finding:
+        """A finding at a node (line, label, path and excerpt from it) or at a bare line."""
+        sev = severity or ctx.config.get("severity", {}).get(self.code) or self.severity
+        if node is not None:
+            line = node.line if line is None else line
+            excerpt = excerpt or node.text[:60]
+        return Finding(rule=self.code, name=self.name, severity=sev, message_zh=zh, message_en=en,
+                       source=ctx.source, line=line, label=node.label if node is not None else "",
+                       path=ctx.path_of(node) if node is not None else "", excerpt=excerpt,
+                       suggestion=suggestion, related=related or [])
+
+
+REGISTRY: dict[str, type[Rule]] = {}
+
+
+def register(cls: type[Rule]) -> type[Rule]:
+    """Class decorator: add a rule to the catalog under its code."""
+    assert cls.code and cls.code not in REGISTRY, cls.code
+    REGISTRY[cls.code] = cls
+    return cls
+
+
+def all_rules() -> Iterator[type[Rule]]:
+    from . import rules  # noqa: F401  (importing the package registers every rule)
+    for code in sorted(REGISTRY):
+        yield REGISTRY[code]
