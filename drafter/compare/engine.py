@@ -1,0 +1,201 @@
+"""compare(old, new): align items, give each pair a status, and say what changed inside.
+
+Statuses
+--------
+- ``carried``: the same text (width and spaces folded), under the corresponding heading; maybe renumbered.
+- ``revised``: the text changed, under the corresponding heading.
+- ``moved``: now under another heading than the one its old heading became (it may also be reworded:
+  ``text_changed``).
+- ``new`` / ``dropped``: no partner at or above the alignment threshold.
+
+Headings are aligned too, so "another heading" survives renumbered and renamed headings: old and new
+containers (the immediate parent of an item) are matched one-to-one by heading-title similarity plus the
+share of their items that went from one to the other.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import numpy as np
+
+from ..model import Document, Node, ParseResult
+from . import align as _align
+from .diff import char_diff
+from .model import Change, Comparison, ItemRef, SectionRow
+from .targets import agency_change, item_target_changes, tracking_table
+
+
+def pick_plan(result: ParseResult) -> Optional[Document]:
+    """The document of a file that compare reads: the plan, else the division, else the first."""
+    for kind in ("plan", "division"):
+        d = result.first(kind)
+        if d is not None:
+            return d
+    return result.documents[0] if result.documents else None
+
+
+def pick_summary(result: ParseResult) -> Optional[Document]:
+    return result.first("summary")
+
+
+def item_refs(doc: Document) -> list[ItemRef]:
+    out: list[ItemRef] = []
+
+    def walk(n: Node, parent: Optional[Node], prefix: str) -> None:
+        p = f"{prefix}/{n.label}" if prefix else n.label
+        if not n.children:
+            out.append(ItemRef(node=n, index=len(out), section=parent, path=p,
+                               body=_align.strip_label(n.text or n.title, n.label)))
+            return
+        for c in n.children:
+            walk(c, n, p)
+
+    for s in doc.sections:
+        walk(s, None, "")
+    return out
+
+
+def _item_text(r: ItemRef) -> _align.ItemText:
+    title = _align.strip_label(r.node.title, r.label) if r.node.title else r.body
+    return _align.ItemText(title=title or r.body, whole=r.body or title)
+
+
+def _containers(doc: Document) -> list[Optional[Node]]:
+    """Every node that has children, in reading order; None stands for the document's top level."""
+    out: list[Optional[Node]] = []
+    if any(not s.children for s in doc.sections):
+        out.append(None)
+    for n in doc.walk():
+        if n.children:
+            out.append(n)
+    return out
+
+
+def _heading_sim(a: Optional[Node], b: Optional[Node]) -> float:
+    if a is None or b is None:
+        return 1.0 if a is None and b is None else 0.0
+    return _align.pair_score(_align.ItemText(a.title, a.title), _align.ItemText(b.title, b.title)) / 100.0
+
+
+def _map_sections(old_doc: Document, new_doc: Document, old_refs: list[ItemRef], new_refs: list[ItemRef],
+                  pairs: list[tuple[int, int, float]]) -> dict[int, Optional[Node]]:
+    """id(old container) → new container (absent: the old heading has no counterpart)."""
+    oc, nc = _containers(old_doc), _containers(new_doc)
+    oi = {id(c): k for k, c in enumerate(oc)}
+    ni = {id(c): k for k, c in enumerate(nc)}
+    flow = np.zeros((len(oc), len(nc)))
+    for r, c, _ in pairs:
+        flow[oi[id(old_refs[r].section)], ni[id(new_refs[c].section)]] += 1
+    o_size = np.zeros(len(oc))
+    n_size = np.zeros(len(nc))
+    for r in old_refs:
+        o_size[oi[id(r.section)]] += 1
+    for r in new_refs:
+        n_size[ni[id(r.section)]] += 1
+    w = np.zeros((len(oc), len(nc)))
+    for a, ca in enumerate(oc):
+        for b, cb in enumerate(nc):
+            t = _heading_sim(ca, cb)
+            share = flow[a, b] / max(1.0, min(o_size[a], n_size[b]))
+            if t >= 0.5 or flow[a, b] > 0:
+                w[a, b] = t + share
+    out: dict[int, Optional[Node]] = {}
+    for a, b in _align.max_weight_matching(w):
+        out[id(oc[a])] = nc[b]
+    return out
+
+
+def compare_documents(old_doc: Document, new_doc: Document, summary_doc: Optional[Document] = None,
+                      old_source: str = "", new_source: str = "", summary_source: Optional[str] = None,
+                      threshold: float = _align.THRESHOLD, workers: int = -1) -> Comparison:
+    old_refs, new_refs = item_refs(old_doc), item_refs(new_doc)
+    pairs = _align.align([_item_text(r) for r in old_refs], [_item_text(r) for r in new_refs],
+                         threshold=threshold, workers=workers)
+    smap = _map_sections(old_doc, new_doc, old_refs, new_refs, pairs)
+    figures = summary_doc.all_targets() if summary_doc is not None else []
+
+    by_new: dict[int, Change] = {}
+    paired_old: dict[int, int] = {}
+    for r, c, s in pairs:
+        o, n = old_refs[r], new_refs[c]
+        exact = _align.norm_exact(o.body) == _align.norm_exact(n.body)
+        target_sec = smap.get(id(o.section), "unmapped")
+        moved = target_sec is not n.section
+        status = "moved" if moved else ("carried" if exact else "revised")
+        ch = Change(status=status, similarity=100.0 if exact else min(s, 99.9), old=o, new=n,
+                    text_changed=not exact, renumbered=o.label != n.label,
+                    diff=[] if exact else char_diff(o.body, n.body))
+        ch.targets = item_target_changes(o.node, n.node, figures)
+        ch.agencies = agency_change(o.node, n.node)
+        by_new[c] = ch
+        paired_old[r] = c
+
+    # merged reading order: the new plan's items; each dropped item after the new partner of the
+    # nearest earlier old item that survived
+    keyed: list[tuple[float, Change]] = []
+    for c, n in enumerate(new_refs):
+        ch = by_new.get(c)
+        if ch is None:
+            ch = Change(status="new", similarity=None, new=n, diff=[("+", n.body)] if n.body else [])
+            ch.targets = item_target_changes(None, n.node, figures)
+        keyed.append((float(c), ch))
+    for r, o in enumerate(old_refs):
+        if r in paired_old:
+            continue
+        ch = Change(status="dropped", similarity=None, old=o, diff=[("-", o.body)] if o.body else [])
+        ch.targets = item_target_changes(o.node, None, figures)
+        keyed.append((_drop_anchor(r, old_refs, paired_old) + r * 1e-6, ch))
+    keyed.sort(key=lambda kc: kc[0])
+    changes = [ch for _, ch in keyed]
+
+    cmp = Comparison(old_source=old_source, new_source=new_source, old_doc=old_doc, new_doc=new_doc,
+                     summary_source=summary_source, summary_doc=summary_doc, changes=changes,
+                     threshold=threshold)
+    cmp.sections = _section_rows(old_doc, new_doc, changes, smap)
+    cmp.tracking = tracking_table(old_doc, new_doc, summary_doc)
+    return cmp
+
+
+def _drop_anchor(r: int, old_refs: list[ItemRef], paired_old: dict[int, int]) -> float:
+    """Where a dropped item goes in the merged order: after the partner of the nearest earlier survivor
+    of its own heading, else before the partner of the nearest later one, else after any earlier survivor."""
+    sec = old_refs[r].section
+    for k in range(r - 1, -1, -1):
+        if old_refs[k].section is sec and k in paired_old:
+            return paired_old[k] + 0.5
+    for k in range(r + 1, len(old_refs)):
+        if old_refs[k].section is sec and k in paired_old:
+            return paired_old[k] - 0.5
+    for k in range(r - 1, -1, -1):
+        if k in paired_old:
+            return paired_old[k] + 0.5
+    return -0.5
+
+
+def _section_rows(old_doc: Document, new_doc: Document, changes: list[Change],
+                  smap: dict[int, Optional[Node]]) -> list[SectionRow]:
+    back = {id(n): o for o in _containers(old_doc) if id(o) in smap for n in [smap[id(o)]]}
+    rows: dict[int, SectionRow] = {}
+    order: list[SectionRow] = []
+    for c in _containers(new_doc):
+        o = back.get(id(c))
+        row = SectionRow(old=o, new=c)
+        if o is not None and c is not None and _align.norm_exact(o.title) != _align.norm_exact(c.title):
+            row.diff = char_diff(o.title, c.title)
+        rows[id(c)] = row
+        order.append(row)
+    gone: dict[int, SectionRow] = {}
+    for ch in changes:
+        if ch.new is not None:
+            rows[id(ch.new.section)].changes.append(ch)
+            continue
+        sec = ch.old.section  # type: ignore[union-attr]
+        target = smap.get(id(sec), "unmapped")
+        if target != "unmapped" and id(target) in rows:
+            rows[id(target)].changes.append(ch)
+        else:
+            if id(sec) not in gone:
+                gone[id(sec)] = SectionRow(old=sec, new=None)
+            gone[id(sec)].changes.append(ch)
+    order.extend(gone.values())
+    return [r for r in order if r.changes or r.new is not None]

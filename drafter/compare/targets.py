@@ -1,0 +1,261 @@
+"""Targets and agencies of aligned items: what went up, what went down, who joined, who left.
+
+Metrics are matched across years (and to the summary's figures) through the metric synonym groups in
+``rules/metrics.yaml`` when ``drafter.check.data`` provides them, otherwise by a fuzzy comparison of the
+metric text (character-bigram Dice, or one name contained in the other).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Callable, Iterable, Optional
+
+from ..model import Agency, Document, Node, Target
+from .model import AgencyChange, TargetChange
+
+_UPPER = ("<=", "<")          # a ceiling: lower is stricter
+_FILLER = re.compile(r"^(全市|全年|全省|全区|本市|累计|年度|各类|共)+|(数量|总量|总数|数)$")
+
+
+def _norm_metric(s: str) -> str:
+    s = unicodedata.normalize("NFKC", s or "")
+    s = re.sub(r"[\s\"'“”《》()（）、,，。:：;；]", "", s)
+    return _FILLER.sub("", s) or s
+
+
+def _synonym_key() -> Optional[Callable[[str], Optional[str]]]:
+    """The canonical-metric function of the metric data, if that module is installed.
+
+    Looked up by duck typing so this module works before and after ``drafter/check/data.py`` exists.
+    """
+    try:
+        from ..check import data  # type: ignore
+    except Exception:
+        return None
+    for name in ("canonical_metric", "metric_key", "canonical"):
+        fn = getattr(data, name, None)
+        if callable(fn):
+            return fn
+    groups = None
+    for name in ("metric_synonyms", "load_metrics", "metrics"):
+        obj = getattr(data, name, None)
+        try:
+            groups = obj() if callable(obj) else obj
+        except Exception:
+            groups = None
+        if groups:
+            break
+    if not groups:
+        return None
+    table: dict[str, str] = {}
+    try:
+        items = groups.items() if isinstance(groups, dict) else enumerate(groups)
+        for key, syns in items:
+            if isinstance(syns, dict):
+                syns = syns.get("synonyms") or syns.get("names") or []
+            names = [str(key)] if isinstance(key, str) else []
+            names += [str(s) for s in (syns or [])]
+            canon = names[0] if names else None
+            for n in names:
+                table[_norm_metric(n)] = canon
+    except Exception:
+        return None
+    if not table:
+        return None
+    return lambda m: table.get(_norm_metric(m))
+
+
+_KEY: Optional[Callable[[str], Optional[str]]] = None
+_KEY_LOADED = False
+
+
+def _key(m: str) -> Optional[str]:
+    global _KEY, _KEY_LOADED
+    if not _KEY_LOADED:
+        _KEY = _synonym_key()
+        _KEY_LOADED = True
+    if _KEY is None:
+        return None
+    try:
+        k = _KEY(m)
+    except Exception:
+        return None
+    return str(k) if k else None
+
+
+def _dice(a: str, b: str) -> float:
+    ga = {a[i:i + 2] for i in range(len(a) - 1)} or {a}
+    gb = {b[i:i + 2] for i in range(len(b) - 1)} or {b}
+    return 2 * len(ga & gb) / (len(ga) + len(gb))
+
+
+def metric_similarity(a: str, b: str) -> float:
+    """0–1: 1 for the same metric (same synonym group, or the same name), lower for looser matches."""
+    ka, kb = _key(a), _key(b)
+    if ka and kb:
+        return 1.0 if ka == kb else 0.0
+    na, nb = _norm_metric(a), _norm_metric(b)
+    if not na or not nb:
+        return 0.0
+    if na == nb:
+        return 1.0
+    if len(na) >= 2 and len(nb) >= 2 and (na in nb or nb in na):
+        return 0.9
+    return _dice(na, nb)
+
+
+METRIC_MATCH = 0.6
+
+
+def _comparable(a: Target, b: Target) -> bool:
+    if a.kind != b.kind:
+        return False
+    return not a.unit or not b.unit or a.unit == b.unit
+
+
+def match_targets(old: list[Target], new: list[Target]) -> list[tuple[Optional[Target], Optional[Target]]]:
+    """Pair old and new targets by metric (best first, one-to-one); leftovers pair with None."""
+    cands = []
+    for i, a in enumerate(old):
+        for j, b in enumerate(new):
+            s = metric_similarity(a.metric, b.metric)
+            if s >= METRIC_MATCH and a.kind == b.kind:
+                cands.append((s + (0.01 if a.unit == b.unit else 0), -abs(i - j), i, j))
+    cands.sort(reverse=True)
+    used_o: set[int] = set()
+    used_n: set[int] = set()
+    pairs: dict[int, int] = {}
+    for _, _, i, j in cands:
+        if i in used_o or j in used_n:
+            continue
+        used_o.add(i)
+        used_n.add(j)
+        pairs[j] = i
+    out: list[tuple[Optional[Target], Optional[Target]]] = []
+    for j, b in enumerate(new):
+        out.append((old[pairs[j]] if j in pairs else None, b))
+    for i, a in enumerate(old):
+        if i not in used_o:
+            out.append((a, None))
+    return out
+
+
+def find_achieved(t: Target, figures: list[Target]) -> Optional[Target]:
+    """The summary's figure for the metric of `t` (same kind and unit); the first best match."""
+    best, best_s = None, 0.0
+    for f in figures:
+        if not _comparable(t, f):
+            continue
+        s = metric_similarity(t.metric, f.metric)
+        if s >= METRIC_MATCH and s > best_s:
+            best, best_s = f, s
+    return best
+
+
+def _met(target: Target, achieved: Target) -> Optional[bool]:
+    if not _comparable(target, achieved):
+        return None
+    v, a = float(target.value), float(achieved.value)
+    if target.op in _UPPER:
+        return a <= v if target.op == "<=" else a < v
+    if target.op == ">":
+        return a > v
+    if target.op == "~":
+        return a >= 0.95 * v
+    return a >= v
+
+
+def target_change(old: Optional[Target], new: Optional[Target], figures: list[Target]) -> TargetChange:
+    metric = (new or old).metric  # type: ignore[union-attr]
+    tc = TargetChange(metric=metric, old=old, new=new)
+    if old is None:
+        tc.change = "added"
+    elif new is None:
+        tc.change = "removed"
+    elif not _comparable(old, new):
+        tc.change = "changed"
+    else:
+        a, b = float(old.value), float(new.value)
+        if a == b:
+            tc.change = "same" if old.op == new.op else "changed"
+        else:
+            # by value, also for ceilings (≤): the report shows both values and the operator
+            tc.change = "raised" if b > a else "lowered"
+    if figures:
+        ach = find_achieved(new or old, figures)  # type: ignore[arg-type]
+        if ach is None and old is not None and new is not None:
+            ach = find_achieved(old, figures)
+        if ach is not None:
+            tc.achieved = ach
+            if old is not None:
+                tc.old_met = _met(old, ach)
+            if new is not None and _comparable(new, ach) and new.op not in _UPPER:
+                tc.above_achieved = float(new.value) > float(ach.value)
+    return tc
+
+
+def item_target_changes(old: Optional[Node], new: Optional[Node], figures: list[Target]) -> list[TargetChange]:
+    ot = list(old.targets) if old is not None else []
+    nt = list(new.targets) if new is not None else []
+    return [target_change(a, b, figures) for a, b in match_targets(ot, nt)]
+
+
+def agency_change(old: Node, new: Node) -> AgencyChange:
+    def names(ags: Iterable[Agency]) -> list[str]:
+        seen: list[str] = []
+        for a in ags:
+            if a.name not in seen:
+                seen.append(a.name)
+        return seen
+
+    on, nn = names(old.agencies), names(new.agencies)
+    ch = AgencyChange(added=[n for n in nn if n not in on], removed=[n for n in on if n not in nn])
+    ol = names(a for a in old.agencies if a.role == "lead")
+    nl = names(a for a in new.agencies if a.role == "lead")
+    if set(ol) != set(nl):
+        ch.old_lead, ch.new_lead = ol, nl
+    return ch
+
+
+def _where(doc: Document) -> dict[int, str]:
+    """id(target) → the label path of the node that carries it ("" for the headline targets)."""
+    out: dict[int, str] = {}
+
+    def walk(n: Node, prefix: str) -> None:
+        p = f"{prefix}/{n.label}" if prefix else n.label
+        for t in n.targets:
+            out[id(t)] = p
+        for c in n.children:
+            walk(c, p)
+
+    for s in doc.sections:
+        walk(s, "")
+    return out
+
+
+def tracking_table(old: Document, new: Document, summary: Optional[Document]) -> list[dict]:
+    """Last year's target, last year's achievement, this year's target — one row per metric."""
+    figures = summary.all_targets() if summary is not None else []
+    ow, nw = _where(old), _where(new)
+    rows = []
+    for a, b in match_targets(old.all_targets(), new.all_targets()):
+        tc = target_change(a, b, figures)
+        rows.append({"change": tc,
+                     "old_where": ow.get(id(a), "") if a is not None else None,
+                     "new_where": nw.get(id(b), "") if b is not None else None})
+    return rows
+
+
+def fmt_value(t: Optional[Target]) -> str:
+    if t is None:
+        return "—"
+    v = float(t.value)
+    if v.is_integer():
+        s = f"{int(v):,}" if abs(v) >= 10000 else str(int(v))
+    else:
+        s = f"{v:g}"
+    op = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "~": "≈", "=": ""}.get(t.op, "")
+    unit = t.unit
+    if t.kind == "growth" and unit == "%":
+        return f"{op}+{s}%"
+    return f"{op}{s}{unit}"
