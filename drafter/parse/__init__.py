@@ -1,0 +1,264 @@
+"""Source (numbered blocks of text) → ParseResult (Documents of headings, items, agencies, targets).
+
+The steps, in order: normalise lines and drop page marks; find a body printed twice and read it
+once; find the titles that start documents; for each document, read its preamble and build the
+tree of headings and items (tables of tasks become items); then fill in each node's lead
+sentence, agencies and targets, and the document's year, issuer and date.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..model import Agency, Document, Node, ParseResult
+from ..read import Cell, Source
+from . import documents as D
+from .clean import find_repeated_body, is_footer, is_junk, is_page_mark, normalize
+from .markers import match_marker
+from .structure import TreeBuilder, wrap_width
+
+
+def lead_sentence(node: Node) -> str:
+    """The lead sentence: up to and including the first 。 of the first paragraph, or all of it."""
+    first = node.body.split("\n", 1)[0].strip()
+    cut = first.find("。")
+    return first[:cut + 1] if cut >= 0 else first
+
+
+def _extractors():
+    from .agencies import split_agencies
+    from .targets import extract_targets
+    return split_agencies, extract_targets
+
+
+_ADDRESSEE = re.compile(r"^[^。]{2,200}[:：]$")
+
+
+def _preamble(lines, title_line: int) -> tuple[str, Optional[int]]:
+    """The text between the title and the first heading, without addressees, signatures and dates."""
+    keep = []
+    first = None
+    for ln in lines:
+        t = ln.text
+        if D.is_date_line(t) or D.is_signature(t) or (_ADDRESSEE.match(t) and len(t) < 120 and "各" in t[:3]):
+            continue
+        if first is None:
+            first = ln.number
+        keep.append(t)
+    return "\n".join(keep), first
+
+
+# --- tables of tasks ------------------------------------------------------------------------
+
+_COLS = {
+    "seq": ("序号", "编号"),
+    "task": ("重点任务", "工作任务", "任务内容", "工作内容", "主要任务", "具体任务", "任务", "事项", "内容", "措施", "工作要点"),
+    "lead": ("牵头单位", "牵头部门", "牵头"),
+    "resp": ("责任单位", "责任部门", "负责单位", "主责单位", "承办单位", "责任处室"),
+    "coop": ("配合单位", "协办单位", "参与单位", "配合部门", "协同单位"),
+}
+_SPLIT_NAMES = re.compile(r"[、，,；;\s/]+")
+
+
+def _task_columns(table: list[list[Cell]]) -> Optional[dict[str, int]]:
+    if not table:
+        return None
+    header = [c.text.replace(" ", "").replace("\u3000", "") for c in table[0]]
+    cols: dict[str, int] = {}
+    for key, words in _COLS.items():
+        for i, h in enumerate(header):
+            if any(w in h for w in words) and i not in cols.values():
+                cols[key] = i
+                break
+    if "task" in cols and ({"lead", "resp", "coop"} & cols.keys()):
+        return cols
+    return None
+
+
+def _row_node(row: list[Cell], cols: dict[str, int]) -> Optional[tuple[Node, str]]:
+    def cell(key):
+        i = cols.get(key)
+        return row[i].text.strip() if i is not None and i < len(row) else ""
+    task = cell("task")
+    if not task:
+        return None
+    seq = cell("seq")
+    family, number, label = "arabic", None, seq
+    if seq:
+        if seq.isdigit():
+            number = int(seq)
+        else:
+            m = match_marker(seq if seq[-1:] not in ".．、" else seq + "x")
+            if m:
+                family, number = m.family, m.number
+    agencies = []
+    for key, role in (("lead", "lead"), ("resp", "responsible"), ("coop", "cooperate")):
+        for name in _SPLIT_NAMES.split(cell(key)):
+            if name and name not in ("无", "—", "-"):
+                agencies.append(Agency(name, role))
+    line = row[cols["task"]].line
+    text = f"{label}{task}" if label and not task.startswith(label) else task
+    return Node(label=label, number=number, text=text, line=line, agencies=agencies, style=family), family
+
+
+# --- documents ------------------------------------------------------------------------------
+
+class _Region:
+    def __init__(self, start: int, end: int, hit: Optional[D.TitleHit]):
+        self.start, self.end, self.hit = start, end, hit  # 0-based, end exclusive
+
+
+def _regions(lines: list[str], active: list[bool], junk: list[bool]) -> list[_Region]:
+    hits = D.find_titles(lines, [a and not j for a, j in zip(active, junk)])
+    kept: list[D.TitleHit] = []
+    for k, h in enumerate(hits):
+        end = hits[k + 1].index if k + 1 < len(hits) else len(lines)
+        has_structure = any(active[i] and match_marker(lines[i]) for i in range(h.index + h.span, end))
+        nxt = hits[k + 1] if k + 1 < len(hits) else None
+        if not has_structure and nxt is not None and (nxt.title == h.title or nxt.kind == h.kind):
+            continue  # a web page's heading or a notice naming the document before printing it
+        kept.append(h)
+    if not kept:
+        return [_Region(0, len(lines), None)]
+    regions = []
+    for k, h in enumerate(kept):
+        end = kept[k + 1].index if k + 1 < len(kept) else len(lines)
+        regions.append(_Region(h.index + h.span, end, h))
+    return regions
+
+
+def _build(src: Source, lines: list[str], active: list[bool], junk: list[bool], region: _Region,
+           wrap: Optional[float], tables_done: set[int]) -> tuple[Document, int]:
+    builder = TreeBuilder(hard_wrap_width=wrap if src.fmt == "text" else None)
+    blocks = src.blocks
+    last = region.start - 1
+    for i in range(region.start, region.end):
+        if not active[i]:
+            continue
+        text = lines[i]
+        if not text or is_page_mark(text):
+            continue
+        if is_footer(text):
+            break
+        if junk[i]:
+            continue
+        b = blocks[i]
+        if b.cell is not None:
+            t = b.cell[0]
+            if t in tables_done:
+                continue
+            cols = _task_columns(src.tables[t]) if t < len(src.tables) else None
+            if cols:
+                tables_done.add(t)
+                for row in src.tables[t][1:]:
+                    made = _row_node(row, cols)
+                    if made:
+                        builder.add_node(*made)
+                last = i
+                continue
+        builder.feed(b.line, text)
+        last = i
+    tree = builder.tree
+    hit = region.hit
+    doc = Document(kind=hit.kind if hit else "unknown", title=hit.title if hit else "",
+                   line=blocks[hit.index].line if hit else None, sections=tree.roots)
+    doc.preamble, pre_line = _preamble(tree.before, doc.line or 0)
+    doc._preamble_line = pre_line  # type: ignore[attr-defined]
+    return doc, last
+
+
+def _fill_nodes(doc: Document) -> None:
+    split_agencies, extract_targets = _extractors()
+    for node in doc.walk():
+        node.title = lead_sentence(node)
+        if not node.agencies:
+            _, node.agencies = split_agencies(node.body)
+        node.targets = extract_targets(node.body, node.line)
+    if doc.preamble:
+        doc.targets = extract_targets(doc.preamble, getattr(doc, "_preamble_line", None))
+
+
+def _numbering(doc: Document) -> Optional[str]:
+    """Do the leaf items count on across sections ("continuous") or start again ("restart")?"""
+    by_parent: list[list[int]] = []
+    for s in doc.walk():
+        nums = [c.number for c in s.children if not c.children and c.number is not None]
+        if nums:
+            by_parent.append(nums)
+    if len(by_parent) < 2:
+        return None
+    restarts = sum(1 for nums in by_parent[1:] if nums[0] == 1)
+    return "restart" if restarts >= (len(by_parent) - 1) / 2 else "continuous"
+
+
+def _infer_kind(doc: Document) -> str:
+    items = doc.items()
+    if not items:
+        return "unknown"
+    with_agency = sum(1 for n in items if n.agencies)
+    if with_agency >= 0.6 * len(items):
+        return "division"
+    if sum(1 for n in items if n.style == "shi") >= 0.5 * len(items):
+        return "summary"
+    return "plan"
+
+
+def _metadata(doc: Document, region: _Region, lines: list[str], active: list[bool], numbers: list[int],
+              full_text: str) -> None:
+    if doc.kind == "unknown":
+        doc.kind = _infer_kind(doc)
+    start = region.hit.index if region.hit else region.start
+    # the 成文日期 and signature: after the body, else in the notice just before the title
+    date, signature = "", ""
+    after = range(region.start, region.end)
+    before = range(max(0, start - 15), start)
+    for rng in (after, reversed(before)):
+        for i in rng:
+            if active[i] and D.is_date_line(lines[i]):
+                date = date or lines[i]
+                k = i - 1
+                while k >= 0 and not lines[k]:
+                    k -= 1
+                if k >= 0 and D.is_signature(lines[k]):
+                    signature = signature or lines[k]
+        if date:
+            break
+    doc.date = date.replace(" ", "")
+    doc.year = D.year_of(doc.title) or (D.year_of(doc.date) if doc.date else None) or \
+        (D.year_of(doc.preamble[:200]) if doc.preamble else None)
+    issuer = D.issuer_from_title(doc.title) or signature
+    doc.issuer = D.expand_issuer(issuer, full_text)
+    doc.numbering = _numbering(doc)
+
+
+def parse_source(src: Source) -> ParseResult:
+    lines = [normalize(b.text) for b in src.blocks]
+    numbers = [b.line for b in src.blocks]
+    active = [not is_page_mark(t) for t in lines]
+    junk = [is_junk(t) for t in lines]
+    result = ParseResult(source=src.path, lines=[b.text for b in src.blocks])
+    rep = find_repeated_body(lines)
+    if rep:
+        for i in range(rep.dropped_start, rep.dropped_end + 1):
+            active[i] = False
+        a, b = numbers[rep.dropped_start], numbers[rep.dropped_end]
+        c, d = numbers[rep.kept_start], numbers[rep.kept_end]
+        where = f"{a}" if a == b else f"{a}-{b}"
+        result.warnings.append({
+            "code": "DUP002", "line": a, "end_line": b, "other_line": c, "other_end_line": d,
+            "message": f"正文重复出现：第 {where} 行与第 {c}-{d} 行内容相同，只解析了后者",
+            "message_en": f"the body appears twice: line {where} repeats lines {c}-{d}; parsed once",
+        })
+    wrap = wrap_width([t for t, a in zip(lines, active) if a and t]) if src.fmt == "text" else None
+    full_text = "\n".join(t for t, a in zip(lines, active) if a)
+    tables_done: set[int] = set()
+    for region in _regions(lines, active, junk):
+        doc, _ = _build(src, lines, active, junk, region, wrap, tables_done)
+        if not doc.sections and not doc.preamble and not doc.title:
+            continue
+        _fill_nodes(doc)
+        _metadata(doc, region, lines, active, numbers, full_text)
+        if hasattr(doc, "_preamble_line"):
+            del doc._preamble_line  # type: ignore[attr-defined]
+        result.documents.append(doc)
+    return result

@@ -1,0 +1,162 @@
+"""Heading and item markers: 一、 (一) （一） 1. 1． (1) ① —— 一是, as written at the start of a paragraph.
+
+A marker has a *family* (its shape, ignoring ASCII/full-width and typos such as `1、`) and a
+value. Families have a canonical rank (GB/T 9704 §7.3.3: 一、 → （一） → 1. → （1）); bullets
+(—— and 一是) rank below every numbered level.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN = "一二三四五六七八九十百零〇"
+
+# family -> rank (lower = higher in the hierarchy)
+RANK = {"cn": 0, "paren_cn": 1, "arabic": 2, "paren_arabic": 3, "circled": 4, "shi": 5, "dash": 5}
+
+
+def cn_to_int(s: str) -> Optional[int]:
+    """Chinese numerals up to 九百九十九: 一 → 1, 十 → 10, 十一 → 11, 二十 → 20, 一百零五 → 105."""
+    if not s:
+        return None
+    if s.isdigit():
+        return int(s)
+    total, cur = 0, 0
+    seen = False
+    for ch in s:
+        if ch in CN_DIGITS:
+            cur = CN_DIGITS[ch]
+            seen = True
+        elif ch == "十":
+            total += (cur or 1) * 10
+            cur = 0
+            seen = True
+        elif ch == "百":
+            total += (cur or 1) * 100
+            cur = 0
+            seen = True
+        else:
+            return None
+    return total + cur if seen else None
+
+
+def int_to_cn(n: int) -> str:
+    """1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 105 → 一百零五 (up to 999)."""
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n - 10] if n > 10 else "")
+    if n < 100:
+        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+    h, rest = divmod(n, 100)
+    if rest == 0:
+        return digits[h] + "百"
+    if rest < 10:
+        return digits[h] + "百零" + digits[rest]
+    tail = int_to_cn(rest)
+    if rest < 20:
+        tail = "一" + tail
+    return digits[h] + "百" + tail
+
+
+def fullwidth_digits(s: str) -> str:
+    return s.translate({0xFF10 + i: 0x30 + i for i in range(10)})
+
+
+@dataclass
+class Marker:
+    family: str
+    label: str  # as written, e.g. "（一）", "1．", "一、"
+    number: Optional[int]
+    rest: str  # the text after the label
+
+    @property
+    def rank(self) -> int:
+        return RANK[self.family]
+
+
+_WS = r"[ \t\u00a0\u3000]*"
+_RE_CN = re.compile(rf"^([{CN}]{{1,4}}){_WS}([、，,．.：:])")
+_RE_PAREN_CN = re.compile(rf"^([（(]){_WS}([{CN}]{{1,4}}){_WS}([）)])([、.．,，]?)")
+_RE_ARABIC = re.compile(r"^([0-9０-９]{1,3})([.．、，,])(?![0-9０-９])")
+_RE_PAREN_AR = re.compile(rf"^([（(]){_WS}([0-9０-９]{{1,3}}){_WS}([）)])([、.．,，]?)")
+_RE_CIRCLED = re.compile(r"^([\u2460-\u2473])")
+_RE_DASH = re.compile(r"^(——|－－|--)(?=\S)")
+_RE_SHI = re.compile(rf"^([{CN}]{{1,3}})是(?=[^，,。；;、])")
+
+
+def match_marker(line: str) -> Optional[Marker]:
+    """The marker at the start of `line` (already stripped), or None."""
+    if not line:
+        return None
+    m = _RE_PAREN_CN.match(line)
+    if m:
+        n = cn_to_int(m.group(2))
+        if n:
+            return Marker("paren_cn", m.group(0), n, line[m.end():])
+    m = _RE_PAREN_AR.match(line)
+    if m:
+        return Marker("paren_arabic", m.group(0), int(fullwidth_digits(m.group(2))), line[m.end():])
+    m = _RE_CN.match(line)
+    if m:
+        n = cn_to_int(m.group(1))
+        # "一，" / "一." / "一:" only as typos of "一、" when a real heading follows, not "十.5" etc.
+        if n and (m.group(2) == "、" or (len(line) > m.end() and not line[m.end()].isdigit())):
+            if m.group(2) in "：:" and n > 20:
+                return None
+            return Marker("cn", m.group(0), n, line[m.end():])
+    m = _RE_ARABIC.match(line)
+    if m:
+        n = int(fullwidth_digits(m.group(1)))
+        rest = line[m.end():]
+        # "1,000" or "3,5个" are numbers, not markers; "2、3月" is a range of months
+        if m.group(2) in ",，" and (not rest or rest[0].isdigit()):
+            return None
+        if m.group(2) in ",，" :
+            return None
+        if rest[:1] in ("月", "日", "年", "%", "号") or n == 0:
+            return None
+        return Marker("arabic", m.group(0), n, rest)
+    m = _RE_CIRCLED.match(line)
+    if m:
+        return Marker("circled", m.group(0), ord(m.group(1)) - 0x2460 + 1, line[m.end():])
+    m = _RE_DASH.match(line)
+    if m:
+        return Marker("dash", m.group(0), None, line[m.end():])
+    m = _RE_SHI.match(line)
+    if m:
+        n = cn_to_int(m.group(1))
+        if n and n <= 30:
+            return Marker("shi", m.group(0), n, line[m.end():])
+    return None
+
+
+def format_label(family: str, n: int, fullwidth_paren: bool = True) -> str:
+    """The canonical label for a family and number (GB/T 9704 §7.3.3, GB/T 15834 B.3)."""
+    lp, rp = ("（", "）") if fullwidth_paren else ("(", ")")
+    if family == "cn":
+        return f"{int_to_cn(n)}、"
+    if family == "paren_cn":
+        return f"{lp}{int_to_cn(n)}{rp}"
+    if family == "arabic":
+        return f"{n}."
+    if family == "paren_arabic":
+        return f"{lp}{n}{rp}"
+    if family == "circled":
+        return chr(0x2460 + n - 1)
+    if family == "shi":
+        return f"{int_to_cn(n)}是"
+    return "——"
+
+
+# sentence ends after which a run-in marker may start a new item: "…安全性。5.推进…"
+RUN_IN_BREAK = "。；;！!？?"
+_RE_RUN_IN = re.compile(rf"(?<=[{RUN_IN_BREAK}])[ \u3000]*(?=[（(]?[0-9０-９{CN}]{{1,4}}[）)、.．]|——)")
+
+
+def run_in_positions(line: str) -> list[int]:
+    """Offsets in `line` where a marker follows the end of a sentence."""
+    return [m.end() for m in _RE_RUN_IN.finditer(line)]

@@ -1,0 +1,154 @@
+"""From lines to the tree of headings and items.
+
+Each line either starts a node (it begins with a marker the numbering can accept there) or
+continues the node before it: joined directly when the line was hard-wrapped (PDF extraction),
+as a new paragraph otherwise. A marker's family decides its depth: a family already open on
+the stack closes back to it (a sibling); a new family opens below the current node unless its
+canonical rank (一、 > （一） > 1. > （1） > bullets) puts it higher.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..model import Node
+from .markers import RANK, Marker, match_marker, run_in_positions
+
+SENTENCE_END = "。；;！!？?：:）)”」』】"
+
+
+def display_width(s: str) -> float:
+    return sum(0.5 if (c.isascii() and c.isalnum()) else 1 for c in s)
+
+
+def wrap_width(lines: list[str]) -> Optional[float]:
+    """The width at which a PDF extraction hard-wrapped the text, if it did (else None)."""
+    widths = [round(display_width(t)) for t in lines if t and t[-1] not in SENTENCE_END]
+    if len(widths) < 10:
+        return None
+    width, count = Counter(widths).most_common(1)[0]
+    if width < 15 or count < 10 or count < 0.2 * len(widths):
+        return None
+    return width
+
+
+@dataclass
+class Line:
+    number: int  # 1-based line / paragraph number in the file
+    text: str
+
+
+@dataclass
+class _Open:
+    node: Node
+    family: str
+
+
+@dataclass
+class Tree:
+    roots: list[Node] = field(default_factory=list)
+    before: list[Line] = field(default_factory=list)  # lines before the first marker (the preamble)
+
+
+class TreeBuilder:
+    """Feed lines in order; `tree` holds the result."""
+
+    def __init__(self, hard_wrap_width: Optional[float] = None):
+        self.tree = Tree()
+        self.stack: list[_Open] = []
+        self.last_number: dict[str, int] = {}
+        self.wrap = hard_wrap_width
+        self.prev_text = ""  # the previous line as read, for hard-wrap detection
+
+    # --- acceptance -------------------------------------------------------------------
+    def _expected(self, family: str) -> set[int]:
+        last = self.last_number.get(family)
+        ok = {1}
+        if last is not None:
+            ok.add(last + 1)
+        return ok
+
+    def _wrapped(self) -> bool:
+        """Did the previous line break mid-sentence because of a hard wrap?"""
+        p = self.prev_text
+        if not p or p[-1] in SENTENCE_END or self.wrap is None:
+            return False
+        return display_width(p) >= self.wrap - 4
+
+    def _accept(self, m: Marker, strict: bool) -> bool:
+        if not strict:
+            return True
+        if m.number is None:
+            return False
+        return m.number in self._expected(m.family)
+
+    # --- placing ----------------------------------------------------------------------
+    def _place(self, node: Node, family: str) -> None:
+        families = [o.family for o in self.stack]
+        if family in families:
+            del self.stack[families.index(family):]
+        else:
+            rank = RANK[family]
+            while self.stack and RANK[self.stack[-1].family] >= rank:
+                self.stack.pop()
+        if self.stack:
+            self.stack[-1].node.children.append(node)
+        else:
+            self.tree.roots.append(node)
+        self.stack.append(_Open(node, family))
+        if node.number is not None:
+            self.last_number[family] = node.number
+
+    def _start(self, m: Marker, text: str, line: int) -> None:
+        node = Node(label=m.label, number=m.number, text=text, line=line, style=m.family)
+        self._place(node, m.family)
+
+    def _continue(self, text: str, line: int, wrapped: bool) -> None:
+        if not self.stack:
+            self.tree.before.append(Line(line, text))
+            return
+        node = self.stack[-1].node
+        if wrapped or (text[:1] in "(（" and not match_marker(text) and node.text[-1:] in "。；;"):
+            node.text += text  # a hard wrap, or an agency clause put on its own line
+        else:
+            node.text += "\n" + text
+
+    # --- feeding ----------------------------------------------------------------------
+    def feed(self, line: int, text: str) -> None:
+        wrapped = self._wrapped()
+        self.prev_text = text
+        for seg in self._segments(text):
+            m = match_marker(seg)
+            if m and self._accept(m, strict=wrapped):
+                self._start(m, seg, line)
+            else:
+                self._continue(seg, line, wrapped)
+            wrapped = False
+
+    def add_node(self, node: Node, family: str) -> None:
+        """A node made elsewhere (a table row) placed as if its marker had been read."""
+        self._place(node, family)
+        self.prev_text = ""
+
+    def _segments(self, text: str) -> list[str]:
+        """Split run-in items: `…安全性。5.推进…` → two segments, when 5. is the next number expected."""
+        positions = run_in_positions(text)
+        if not positions:
+            return [text]
+        expect = dict(self.last_number)
+        open_families = {o.family for o in self.stack}
+        first = match_marker(text)
+        if first and first.number is not None:
+            expect[first.family] = first.number
+            open_families.add(first.family)
+        cuts = []
+        for pos in positions:
+            m = match_marker(text[pos:])
+            if m and m.number is not None and m.family in open_families and m.number == expect.get(m.family, 0) + 1:
+                cuts.append(pos)
+                expect[m.family] = m.number
+        if not cuts:
+            return [text]
+        bounds = [0] + cuts + [len(text)]
+        return [text[a:b].strip() for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
