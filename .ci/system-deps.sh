@@ -6,8 +6,10 @@ pkgs="libreoffice-writer-nogui poppler-utils fonts-noto-cjk fonts-liberation2"
 missing=""
 command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-writer-nogui"
 command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
-fc-list 2>/dev/null | grep -q "Noto Serif CJK" || missing="$missing fonts-noto-cjk"
-fc-list 2>/dev/null | grep -qi "Liberation Serif" || missing="$missing fonts-liberation2"
+# (capture first: with pipefail, `fc-list | grep -q` fails when grep closes the pipe early)
+fonts_now="$(fc-list 2>/dev/null || true)"
+grep -q "Noto Serif CJK" <<<"$fonts_now" || missing="$missing fonts-noto-cjk"
+grep -qi "Liberation Serif" <<<"$fonts_now" || missing="$missing fonts-liberation2"
 if [ -n "$missing" ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "installing:$missing"
@@ -29,4 +31,16 @@ if [ ! -f "$fontdir/FandolFang-Regular.otf" ] && [ "$(id -u)" = 0 ] && command -
     fc-cache -f >/dev/null 2>&1 || true
   fi
   rm -rf "$tmp"
+fi
+# fontconfig aliases: 仿宋_GB2312 → FandolFang, 楷体_GB2312 → FandolKai, 黑体 → FandolHei, 宋体 → FandolSong,
+# 方正小标宋简体 → Noto Serif CJK SC Bold (gbt9704.md §8.6). Idempotent: copied only when it differs.
+conf_src="$(dirname "$0")/fonts-gbt9704.conf"
+conf_dst=/etc/fonts/conf.d/09-drafter-gbt9704.conf
+if [ -f "$conf_src" ] && ! cmp -s "$conf_src" "$conf_dst" 2>/dev/null; then
+  if [ "$(id -u)" = 0 ] && [ -d /etc/fonts/conf.d ]; then
+    cp "$conf_src" "$conf_dst"
+    fc-cache -f >/dev/null 2>&1 || true
+  else
+    echo "note: for faithful PDF rendering copy $conf_src to $conf_dst (as root)" >&2
+  fi
 fi

@@ -1,0 +1,214 @@
+"""Write rendered blocks into a .docx built on templates/reference.docx. The only drafting module that touches OOXML.
+
+Layout comes from the reference document (styles, page set-up, footers with — N —); this module only picks
+styles, sets East Asian fonts where a run needs a different face (run-in leads), places 署名/成文日期 as
+GB/T 9704 §7.3.5.1 says, and builds the 任务分工 table. It re-asserts the page set-up only where the
+reference lacks it (a user-made reference.docx may be missing the grid or the footers).
+"""
+from __future__ import annotations
+
+import unicodedata
+import zipfile
+from pathlib import Path
+
+import docx
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Twips
+
+from ..errors import DrafterError
+from .render import Block
+
+ZI = 320                     # one 三号 character, twips
+TEXT_WIDTH = 8844            # 版心 width, twips
+
+STYLE = {
+    "title": "GW标题", "body": "Normal", "h1": "GW一级", "h2": "GW二级", "h3": "GW三级", "h4": "GW四级",
+    "item1": "GW一级", "item2": "GW事项", "item3": "GW事项", "item4": "GW事项", "note": "GW附件说明",
+    "issuer": "GW署名", "date": "GW成文日期", "attach_label": "GW附件标记", "attach_title": "GW附件标题",
+    "blank": "Normal",
+}
+LEAD_CHAR_STYLE = {"item1": "GW一级字符", "item2": "GW二级字符", "item3": "GW三级字符", "item4": "GW四级字符"}
+LEAD_FONT = {"item1": "黑体", "item2": "楷体_GB2312"}
+# 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限: column widths in 字 of the 四号 table font (280 tw)
+TABLE_COLS = [3, 12.5, 6, 6, 4.1]
+
+
+def text_width(s: str) -> float:
+    """Width in 字: CJK and full-width 1, ASCII 0.5."""
+    w = 0.0
+    for ch in s:
+        w += 1.0 if unicodedata.east_asian_width(ch) in ("W", "F", "A") else 0.5
+    return w
+
+
+def _style(doc, name: str, fallback: str = "Normal"):
+    try:
+        return doc.styles[name]
+    except KeyError:
+        return doc.styles[fallback]
+
+
+def _set_east_asia(run, font: str) -> None:
+    rpr = run._r.get_or_add_rPr()
+    rf = rpr.find(qn("w:rFonts"))
+    if rf is None:
+        rf = OxmlElement("w:rFonts")
+        rpr.insert(0, rf)
+    for a in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        rf.attrib.pop(qn(a), None)
+    rf.set(qn("w:eastAsia"), font)
+    rf.set(qn("w:hint"), "eastAsia")
+
+
+def _indent(p, right: int | None = None, left: int | None = None) -> None:
+    ppr = p._p.get_or_add_pPr()
+    ind = ppr.find(qn("w:ind"))
+    if ind is None:
+        ind = OxmlElement("w:ind")
+        # w:ind comes after w:spacing and before w:jc
+        jc = ppr.find(qn("w:jc"))
+        if jc is not None:
+            jc.addprevious(ind)
+        else:
+            ppr.append(ind)
+    if right is not None:
+        ind.set(qn("w:right"), str(right))
+    if left is not None:
+        ind.set(qn("w:left"), str(left))
+    ind.set(qn("w:firstLine"), "0")
+    ind.set(qn("w:firstLineChars"), "0")
+
+
+def _ensure_page_setup(doc) -> None:
+    """If the reference lacks A4/margins/grid (a user's own reference.docx), fill in GB/T 9704 values."""
+    sec = doc.sections[0]
+    sp = sec._sectPr
+    if sp.find(qn("w:pgSz")) is None or sec.page_width is None:
+        sec.page_width, sec.page_height = Twips(11906), Twips(16838)
+    if sp.find(qn("w:pgMar")) is None:
+        sec.top_margin, sec.bottom_margin = Twips(2098), Twips(1984)
+        sec.left_margin, sec.right_margin = Twips(1588), Twips(1474)
+        sec.footer_distance = Twips(1417)
+    if sp.find(qn("w:docGrid")) is None:
+        dg = OxmlElement("w:docGrid")
+        dg.set(qn("w:type"), "lines")
+        dg.set(qn("w:linePitch"), "579")
+        sp.append(dg)
+
+
+def _clear_body(doc) -> None:
+    body = doc.element.body
+    for c in list(body):
+        if c.tag != qn("w:sectPr"):
+            body.remove(c)
+
+
+def _add_table(doc, header: list, rows: list) -> None:
+    ncol = len(TABLE_COLS)
+    table = doc.add_table(rows=1 + len(rows), cols=ncol)
+    try:
+        table.style = doc.styles["Table Grid"]
+    except KeyError:
+        pass
+    table.autofit = False
+    cell_style = _style(doc, "GW表格")
+    widths = [Twips(int(w * 280)) for w in TABLE_COLS]
+    for c, w in enumerate(widths):             # w:gridCol: LibreOffice lays out by the grid
+        table.columns[c].width = w
+    tblpr = table._tbl.tblPr
+    tblw = tblpr.find(qn("w:tblW"))
+    if tblw is None:
+        tblw = OxmlElement("w:tblW")
+        tblpr.append(tblw)
+    tblw.set(qn("w:w"), str(sum(int(w * 280) for w in TABLE_COLS)))
+    tblw.set(qn("w:type"), "dxa")
+    for r, values in enumerate([header] + rows):
+        row = table.rows[r]
+        if r == 0:
+            trpr = row._tr.get_or_add_trPr()
+            th = OxmlElement("w:tblHeader")   # repeat the header row on every page
+            trpr.append(th)
+        for c in range(ncol):
+            cell = row.cells[c]
+            cell.width = widths[c]
+            p = cell.paragraphs[0]
+            p.style = cell_style
+            val = values[c] if c < len(values) else ""
+            run = p.add_run(val)
+            if r == 0:
+                _set_east_asia(run, "黑体")
+                p.alignment = 1
+            elif c in (0, 4):
+                p.alignment = 1
+
+
+def write_docx(blocks: list[Block], reference: Path, path: str) -> None:
+    """Build the document and save it to `path` (a temporary file chosen by write_atomic)."""
+    try:
+        doc = docx.Document(str(reference))
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as e:
+        raise DrafterError(str(reference), f"reference.docx 无法打开：{e}", f"cannot open reference.docx: {e}") from None
+    _clear_body(doc)
+    _ensure_page_setup(doc)
+    pending_header = None
+    rows: list = []
+
+    def flush_table():
+        nonlocal pending_header, rows
+        if pending_header is not None:
+            _add_table(doc, pending_header, rows)
+        pending_header, rows = None, []
+
+    # 署名 is centred over 成文日期 (§7.3.5.1): find the date first
+    date_text = next((b.text for b in blocks if b.style == "date"), "")
+    signed = False
+    page_break = False
+    for b in blocks:
+        if b.style == "table":
+            flush_table()
+            pending_header = b.cells
+            continue
+        if b.style == "row":
+            rows.append(b.cells)
+            continue
+        flush_table()
+        if b.style == "pagebreak":
+            page_break = True        # 附件另面编排: the next paragraph starts a page
+            continue
+        if b.style == "note":
+            doc.add_paragraph(style=_style(doc, "Normal"))      # 附件说明: 正文下空一行
+        if b.style in ("issuer", "date") and not signed:
+            doc.add_paragraph(style=_style(doc, "Normal"))      # 正文下空一行
+            signed = True
+        p = doc.add_paragraph(style=_style(doc, STYLE.get(b.style, "Normal")))
+        if page_break:
+            p.paragraph_format.page_break_before = True
+            page_break = False
+        if b.style == "blank":
+            continue
+        if b.lead and b.style in LEAD_CHAR_STYLE:
+            lead_run = p.add_run(b.lead)
+            cs = LEAD_CHAR_STYLE[b.style]
+            try:
+                lead_run.style = doc.styles[cs]
+            except KeyError:
+                pass
+            if b.style in LEAD_FONT:
+                _set_east_asia(lead_run, LEAD_FONT[b.style])
+            rest = b.text[len(b.lead):]
+            if rest:
+                p.add_run(rest)
+        else:
+            p.add_run(b.text)
+        if b.style == "date":
+            _indent(p, right=4 * ZI)                                  # 成文日期右空四字
+        elif b.style == "issuer":
+            w_name, w_date = text_width(b.text), text_width(date_text) if date_text else text_width(b.text)
+            right = int(4 * ZI + (w_date - w_name) / 2 * ZI)
+            _indent(p, right=max(0, right))
+    flush_table()
+    doc.core_properties.author = "drafter"
+    doc.core_properties.title = next((b.text for b in blocks if b.style == "title"), "")
+    doc.save(path)
+

@@ -1,0 +1,112 @@
+"""Heading numbers, computed (never typed by hand): 一、 （一） 1. （1） —— 一是 ① 第一，
+
+`assign(doc, options)` writes `label` and `number` on every node, by depth, following the outline's
+`markers` (one per level) and `numbering` (continuous/restart).
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Document, Node
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def chinese(n: int) -> str:
+    """1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 105 → 一百零五 (chineseCounting)."""
+    if n <= 0:
+        return str(n)
+    if n < 10:
+        return _DIGITS[n]
+    if n < 20:
+        return "十" + (_DIGITS[n % 10] if n % 10 else "")
+    if n < 100:
+        return _DIGITS[n // 10] + "十" + (_DIGITS[n % 10] if n % 10 else "")
+    if n < 1000:
+        rest = n % 100
+        head = _DIGITS[n // 100] + "百"
+        if rest == 0:
+            return head
+        if rest < 10:
+            return head + "零" + _DIGITS[rest]
+        return head + (_DIGITS[rest // 10] + "十" + (_DIGITS[rest % 10] if rest % 10 else ""))
+    return str(n)
+
+
+def circled(n: int) -> str:
+    return chr(0x2460 + n - 1) if 1 <= n <= 20 else f"({n})"
+
+
+def format_label(marker: str, n: int) -> str:
+    """Render number `n` in the form of `marker` (a sample such as "（一）" or "1.")."""
+    if marker == "——":
+        return "——"
+    if marker == "①":
+        return circled(n)
+    if marker == "一是":
+        return chinese(n) + "是"
+    if marker == "第一，":
+        return "第" + chinese(n) + "，"
+    if "一" in marker:
+        return marker.replace("一", chinese(n), 1)
+    if "1" in marker:
+        return marker.replace("1", str(n), 1)
+    return marker
+
+
+def depth_of(doc: Document) -> int:
+    def d(node: Node, level: int) -> int:
+        return max([level] + [d(c, level + 1) for c in node.children])
+    return max([d(s, 0) for s in doc.sections] or [0])
+
+
+def marker_at(markers: list, level: int) -> str:
+    if level < len(markers):
+        return markers[level]
+    defaults = ["一、", "（一）", "1.", "（1）", "①"]
+    # below the last given marker, continue with the standard sequence after it
+    last = markers[-1] if markers else "一、"
+    try:
+        i = defaults.index(last) + (level - len(markers) + 1)
+    except ValueError:
+        i = level
+    return defaults[min(i, len(defaults) - 1)]
+
+
+def assign(doc: Document, markers: list, numbering_at) -> None:
+    """numbering_at(level, deepest) -> 'continuous' | 'restart'."""
+    deepest = depth_of(doc)
+    running: dict[int, int] = {}
+
+    def walk(nodes: list, level: int) -> None:
+        mode = numbering_at(level, deepest)
+        count = running.get(level, 0) if mode == "continuous" else 0
+        marker = marker_at(markers, level)
+        for node in nodes:
+            count += 1
+            node.number = None if marker == "——" else count
+            node.label = format_label(marker, count)
+            walk(node.children, level + 1)
+        if mode == "continuous":
+            running[level] = count
+
+    walk(doc.sections, 0)
+
+
+# a leading marker a writer may have typed into `text` or `title`: strip it (drafter numbers)
+_LEAD = re.compile(
+    r"^\s*(?:"
+    r"[一二三四五六七八九十百零〇]+\s*[、.．，,]"
+    r"|[（(]\s*[一二三四五六七八九十百零〇]+\s*[）)]\s*[、.．]?"
+    r"|[0-9０-９]+\s*[.．、](?![0-9０-９])"
+    r"|[（(]\s*[0-9０-９]+\s*[）)]\s*[、.．]?"
+    r"|[\u2460-\u2473]"
+    r"|——|—{1,2}|--"
+    r"|第[一二三四五六七八九十]+[，,、]"
+    r"|[一二三四五六七八九十]+是(?=[\u4e00-\u9fff])"
+    r")\s*")
+
+
+def strip_marker(text: str) -> str:
+    m = _LEAD.match(text or "")
+    return text[m.end():].lstrip() if m else (text or "").strip()
