@@ -137,17 +137,32 @@ class TreeBuilder:
         if not positions:
             return [text]
         expect = dict(self.last_number)
-        open_families = {o.family for o in self.stack}
+        families = [o.family for o in self.stack]
         first = match_marker(text)
         if first and first.number is not None:
+            # the families still open once the line's own marker is placed (as _place would)
+            if first.family in families:
+                families = families[:families.index(first.family)]
+            else:
+                families = [f for f in families if RANK[f] < RANK[first.family]]
+            families.append(first.family)
             expect[first.family] = first.number
-            open_families.add(first.family)
+        open_families = set(families)
+        deepest = max((RANK[f] for f in open_families), default=-1)
         cuts = []
         for pos in positions:
             m = match_marker(text[pos:])
-            if m and m.number is not None and m.family in open_families and m.number == expect.get(m.family, 0) + 1:
+            if m is None or m.number is None:
+                continue
+            if m.family in open_families:
+                ok = m.number == expect.get(m.family, 0) + 1
+            else:  # the first item of a new, deeper level: "一、稳定粮食生产。1.落实…" (or one running on)
+                ok = RANK[m.family] > deepest and m.number in (1, expect.get(m.family, 0) + 1)
+            if ok:
                 cuts.append(pos)
                 expect[m.family] = m.number
+                open_families.add(m.family)
+                deepest = max(deepest, RANK[m.family])
         if not cuts:
             return [text]
         bounds = [0] + cuts + [len(text)]

@@ -45,6 +45,20 @@ def _common_share(text: str) -> float:
     return common / len(cjk)
 
 
+def _utf16_without_bom(data: bytes) -> Optional[tuple[str, str]]:
+    """Chinese UTF-16 without a BOM has few NUL bytes; accept it when it decodes to plausible text."""
+    if len(data) % 2:
+        return None
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _plausible(text[:4000]) > 0.95 and _common_share(text[:4000]) > 0.6:
+            return text, enc
+    return None
+
+
 def decode(data: bytes, where: str, encoding: Optional[str] = None) -> tuple[str, str]:
     """Bytes -> (text, encoding used). Raises InputError for binary or garbled input."""
     if encoding:
@@ -78,6 +92,9 @@ def decode(data: bytes, where: str, encoding: Optional[str] = None) -> tuple[str
         try:
             text, enc = data.decode("gb18030"), "gb18030"
         except UnicodeDecodeError as e:
+            utf16 = _utf16_without_bom(data)
+            if utf16:
+                return utf16
             raise InputError(where, f"无法识别文本编码（第 {e.start} 字节既非 UTF-8 也非 GB18030），可用 --encoding 指定",
                              f"unknown text encoding (byte {e.start} is neither UTF-8 nor GB18030); use --encoding")
     if "\x00" in text or _plausible(text[:20000]) < 0.85:
