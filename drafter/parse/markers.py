@@ -81,7 +81,7 @@ class Marker:
 _WS = r"[ \t\u00a0\u3000]*"
 _RE_CN = re.compile(rf"^([{CN}]{{1,4}}){_WS}([、，,．.：:])")
 _RE_PAREN_CN = re.compile(rf"^([（(]){_WS}([{CN}]{{1,4}}){_WS}([）)])([、.．,，]?)")
-_RE_ARABIC = re.compile(r"^([0-9０-９]{1,3})([.．、，,])(?![0-9０-９])")
+_RE_ARABIC = re.compile(r"^([0-9０-９]{1,4})([.．、，,])(?![0-9０-９])")
 _RE_PAREN_AR = re.compile(rf"^([（(]){_WS}([0-9０-９]{{1,3}}){_WS}([）)])([、.．,，]?)")
 _RE_CIRCLED = re.compile(r"^([\u2460-\u2473])")
 _RE_DASH = re.compile(r"^(——|－－|--)(?=\S)")
@@ -117,7 +117,7 @@ def match_marker(line: str) -> Optional[Marker]:
             return None
         if m.group(2) in ",，" :
             return None
-        if rest[:1] in ("月", "日", "年", "%", "号") or n == 0:
+        if n == 0 or rest[:1] in ("%", "‰"):
             return None
         return Marker("arabic", m.group(0), n, rest)
     m = _RE_CIRCLED.match(line)
