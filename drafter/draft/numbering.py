@@ -74,21 +74,33 @@ def marker_at(markers: list, level: int) -> str:
 
 
 def assign(doc: Document, markers: list, numbering_at) -> None:
-    """numbering_at(level, deepest) -> 'continuous' | 'restart'."""
+    """numbering_at(level, deepest) -> 'continuous' | 'restart'.
+
+    Headings are numbered by depth. Work items (nodes without children below the top level) are numbered
+    at the item level (the deepest), so a section whose items sit directly under it while other sections
+    have sub-sections still gets `1.` items, counting on with the rest (seed 002's 一、 → 1.–3.).
+    """
     deepest = depth_of(doc)
     running: dict[int, int] = {}
 
-    def walk(nodes: list, level: int) -> None:
-        mode = numbering_at(level, deepest)
-        count = running.get(level, 0) if mode == "continuous" else 0
-        marker = marker_at(markers, level)
+    def level_of(node: Node, depth: int) -> int:
+        return deepest if (not node.children and 0 < depth < deepest) else depth
+
+    def walk(nodes: list, depth: int) -> None:
+        counts: dict[int, int] = {}
         for node in nodes:
-            count += 1
-            node.number = None if marker == "——" else count
-            node.label = format_label(marker, count)
-            walk(node.children, level + 1)
-        if mode == "continuous":
-            running[level] = count
+            level = level_of(node, depth)
+            mode = numbering_at(level, deepest)
+            if level not in counts:
+                counts[level] = running.get(level, 0) if mode == "continuous" else 0
+            counts[level] += 1
+            n = counts[level]
+            if mode == "continuous":
+                running[level] = n
+            marker = marker_at(markers, level)
+            node.number = None if marker == "——" else n
+            node.label = format_label(marker, n)
+            walk(node.children, depth + 1)
 
     walk(doc.sections, 0)
 

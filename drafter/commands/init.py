@@ -1,0 +1,41 @@
+"""`drafter init --from PRIOR_PLAN [--year N] [-o OUTLINE.yaml]`: next year's outline from last year's plan."""
+from __future__ import annotations
+
+import os
+from typing import Optional
+
+import click
+
+from ..errors import DrafterError
+from ..output import check_writable, write_atomic
+
+
+def run(prior: str, year: Optional[int], out: Optional[str], encoding: Optional[str], force: bool) -> int:
+    from ..api import load
+    from ..draft.to_outline import to_outline
+    from ..yamlio import dump_yaml
+
+    if out and out != "-":
+        check_writable(out, force)
+    res = load(prior, encoding=encoding)
+    doc = res.first("plan") or res.first("division")
+    if doc is None:
+        doc = next((d for d in res.documents if d.sections), None)
+    if doc is None:
+        raise DrafterError(prior, "没有从这个文件里读出工作要点（找不到标题和条目）",
+                           "no plan found in this file (no title and items)")
+    if year is None:
+        if not doc.year:
+            raise DrafterError(prior, "看不出这份工作要点是哪一年的；请用 --year 指定新一年",
+                               "cannot tell the plan's year; give the new year with --year")
+        year = doc.year + 1
+    if not 1949 <= year <= 2200:
+        raise DrafterError("--year", f"年份 {year} 不合理", f"implausible year {year}")
+    outline = to_outline(doc, year, os.path.basename(prior))
+    text = dump_yaml(outline)
+    if out and out != "-":
+        write_atomic(out, text, force=force)
+        click.echo(out, err=True)
+    else:
+        click.echo(text, nl=False)
+    return 0
