@@ -99,7 +99,10 @@ def metric_similarity(a: str, b: str) -> float:
         return 0.0
     if na == nb:
         return 1.0
-    if len(na) >= 2 and len(nb) >= 2 and (na in nb or nb in na):
+    short, long_ = sorted((na, nb), key=len)
+    # containment only between names of similar length: "有效发明专利" ⊂ "全市有效发明专利量" is the same
+    # metric, "企业" ⊂ "参训企业" is not
+    if len(short) >= 3 and short in long_ and len(short) >= 0.6 * len(long_):
         return 0.9
     return _dice(na, nb)
 

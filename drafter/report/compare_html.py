@@ -68,6 +68,7 @@ def _row(ch: Change, k: int) -> dict:
 
 
 def context(cmp: Comparison) -> dict:
+    sy = (cmp.summary_doc.year if cmp.summary_doc is not None else None) or cmp.old_doc.year
     t = {
         "title": tr("工作要点对比", "Work plan comparison"),
         "old": tr("上年", "Old"), "new": tr("今年", "New"), "summary": tr("总结", "Summary"),
@@ -78,7 +79,7 @@ def context(cmp: Comparison) -> dict:
         "achieved": tr("上年完成", "Achieved"), "verdict": tr("判断", "Verdict"),
         "tracking": tr("目标跟踪", "Target tracking"),
         "tr_old": tr(f"{cmp.old_doc.year or '上'}年目标", f"{cmp.old_doc.year or 'Last year'} target"),
-        "tr_ach": tr(f"{cmp.old_doc.year or '上'}年完成", f"{cmp.old_doc.year or 'Last year'} achieved"),
+        "tr_ach": tr(f"{sy or '上'}年完成", f"{sy or 'Last year'} achieved"),
         "tr_new": tr(f"{cmp.new_doc.year or '今'}年目标", f"{cmp.new_doc.year or 'This year'} target"),
         "heading_gone": tr("(今年已无此标题)", "(heading gone this year)"),
         "footer": tr(f"条目按内容对齐(字符二元组相似度，阈值 {cmp.threshold:.0f}%)，与编号无关。由 drafter 生成。",

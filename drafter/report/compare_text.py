@@ -121,8 +121,9 @@ def tracking_lines(cmp: Comparison) -> list[str]:
         return []
     oy = cmp.old_doc.year or tr("上年", "last year")
     ny = cmp.new_doc.year or tr("今年", "this year")
-    head = tr(f"目标跟踪：{oy}年目标 / {oy}年完成 / {ny}年目标",
-              f"Target tracking: {oy} target / {oy} achieved / {ny} target")
+    sy = (cmp.summary_doc.year if cmp.summary_doc is not None else None) or oy
+    head = tr(f"目标跟踪：{oy}年目标 / {sy}年完成 / {ny}年目标",
+              f"Target tracking: {oy} target / {sy} achieved / {ny} target")
     lines = ["", head]
     for row in cmp.tracking:
         tc = row["change"]
