@@ -1,27 +1,25 @@
-"""Where the shipped data lives: `templates/` and `rules/`, in a checkout or an installed wheel."""
+"""Where the shipped data lives: `templates/` and `rules/`, in a checkout or an installed wheel.
+
+In a checkout they sit beside the package; setup.cfg installs them inside it as
+`drafter/templates` and `drafter/rules`.
+"""
 from __future__ import annotations
 
-import importlib.resources
 from pathlib import Path
 
+_HERE = Path(__file__).resolve().parent
 
-def _find(package: str, folder: str) -> Path:
-    here = Path(__file__).resolve().parent
-    checkout = here.parent / folder
-    if checkout.is_dir() and (here.parent / "setup.cfg").is_file():
-        return checkout
-    try:
-        p = Path(str(importlib.resources.files(package)))
-        if p.is_dir():
-            return p
-    except (ModuleNotFoundError, TypeError):
-        pass
+
+def _find(folder: str) -> Path:
+    for candidate in (_HERE / folder, _HERE.parent / folder):
+        if candidate.is_dir() and (candidate.parent == _HERE or (_HERE.parent / "setup.cfg").is_file()):
+            return candidate
     raise FileNotFoundError(f"drafter data folder '{folder}' is missing from this installation")
 
 
 def templates_dir() -> Path:
-    return _find("drafter.templates", "templates")
+    return _find("templates")
 
 
 def rules_dir() -> Path:
-    return _find("drafter.rules", "rules")
+    return _find("rules")
