@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 import docx
+from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Twips
@@ -147,7 +148,7 @@ def write_docx(blocks: list[Block], reference: Path, path: str) -> None:
     """Build the document and save it to `path` (a temporary file chosen by write_atomic)."""
     try:
         doc = docx.Document(str(reference))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as e:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as e:
         raise DrafterError(str(reference), f"reference.docx 无法打开：{e}", f"cannot open reference.docx: {e}") from None
     _clear_body(doc)
     _ensure_page_setup(doc)

@@ -88,9 +88,11 @@ def fullwidth_punct(text: str) -> str:
 
 @dataclass
 class Rename:
-    old: str
-    new: str
-    year: int = 0          # from this year on, `old` is gone
+    old: str               # core name, without a place prefix (工商局)
+    new: str               # core name (市场监管局)
+    year: int = 0          # the new name is in force from this year (reported for plans of later years)
+    region: str = ""       # only for documents whose issuer or title names this place
+    until: int = 0         # the old name came back after this year
 
 
 @dataclass
@@ -127,47 +129,23 @@ def _read_yaml(name: str):
 
 
 def load_renames() -> list[Rename]:
-    """rules/agencies.yaml: accepts a list of renames under `renames:` (old/new/year, or from/to/since),
-    or agency entries carrying `former:`/`renamed_from:` names. Unknown shapes give no renames."""
+    """rules/agencies.yaml `renames:` — [{old: [..], new: .., year: N, region: .., until: N}]."""
     data = _read_yaml("agencies.yaml")
     out: list[Rename] = []
-    if not data:
+    if not isinstance(data, dict) or not isinstance(data.get("renames"), list):
         return out
 
-    def year_of(d) -> int:
-        for k in ("year", "since", "from_year", "effective", "date"):
-            v = d.get(k)
-            if v:
-                m = re.search(r"\d{4}", str(v))
-                if m:
-                    return int(m.group(0))
-        return 0
+    def year(v) -> int:
+        m = re.search(r"\d{4}", str(v or ""))
+        return int(m.group(0)) if m else 0
 
-    renames = data.get("renames") if isinstance(data, dict) else None
-    if isinstance(renames, list):
-        for r in renames:
-            if not isinstance(r, dict):
-                continue
-            olds = r.get("old") or r.get("from") or r.get("before")
-            new = r.get("new") or r.get("to") or r.get("after")
-            if not olds or not new:
-                continue
-            for o in (olds if isinstance(olds, list) else [olds]):
-                out.append(Rename(str(o), str(new), year_of(r)))
-    agencies = data.get("agencies") if isinstance(data, dict) else None
-    if isinstance(agencies, list):
-        for a in agencies:
-            if not isinstance(a, dict):
-                continue
-            new = a.get("name")
-            for k in ("former", "renamed_from", "formerly", "replaces"):
-                for o in a.get(k) or []:
-                    if isinstance(o, dict):
-                        if o.get("name") and new:
-                            out.append(Rename(str(o["name"]), str(new), year_of(o)))
-                    elif new:
-                        out.append(Rename(str(o), str(new), year_of(a)))
-    out.sort(key=lambda r: -len(r.old))
+    for r in data["renames"]:
+        if not isinstance(r, dict) or not r.get("old") or not r.get("new"):
+            continue
+        olds = r["old"] if isinstance(r["old"], list) else [r["old"]]
+        for o in olds:
+            out.append(Rename(str(o), str(r["new"]), year(r.get("year")), str(r.get("region") or ""),
+                              year(r.get("until"))))
     return out
 
 
@@ -206,13 +184,50 @@ class Notes:
         return "请核对：" + "；".join(self.items) if self.items else None
 
 
-def rename_agencies(text: str, renames: list[Rename], year: int, notes: Notes) -> str:
+def applicable(renames: list[Rename], year: int, context: str) -> dict[str, str]:
+    """old core name → new core name for a plan of `year` issued where `context` (issuer + title) says.
+    A rename for the document's region wins over a general one; chains (A → B → C) are followed."""
+    best: dict[str, Rename] = {}
     for r in renames:
-        if r.year and year < r.year:
+        if r.year and year <= r.year:
             continue
-        if r.old != r.new and r.old in text and not (r.new.startswith(r.old) and r.new in text):
-            text = text.replace(r.old, r.new)
-            notes.add(f"“{r.old}”已改为“{r.new}”")
+        if r.until and year > r.until:
+            continue
+        if r.region and r.region not in context:
+            continue
+        cur = best.get(r.old)
+        if cur is None or (r.region and not cur.region) or (bool(r.region) == bool(cur.region) and r.year > cur.year):
+            best[r.old] = r
+    table = {}
+    for old in best:
+        new, seen = best[old].new, {old}
+        while new in best and new not in seen:
+            seen.add(new)
+            new = best[new].new
+        if new != old:
+            table[old] = new
+    return table
+
+
+def rename_agencies(text: str, table: dict[str, str], notes: Notes) -> str:
+    """Replace old agency names (core names, any place prefix kept) with their current names."""
+    for old in sorted(table, key=len, reverse=True):
+        new = table[old]
+        if old not in text:
+            continue
+        out, i = [], 0
+        for m in re.finditer(re.escape(old), text):
+            # skip when this occurrence is part of the new name already (旅游局 inside 文化和旅游局)
+            s0 = max(0, m.start() - len(new))
+            if new in text[s0:m.end() + len(new)] and text.find(new, s0) <= m.start() < text.find(new, s0) + len(new):
+                continue
+            out.append(text[i:m.start()])
+            out.append(new)
+            i = m.end()
+        if out:
+            out.append(text[i:])
+            text = "".join(out)
+            notes.add(f"“{old}”已改为“{new}”")
     return text
 
 

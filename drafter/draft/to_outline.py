@@ -10,7 +10,7 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 from ..model import Document, Node
 from .numbering import strip_marker
 from .render import clause_in_text, lead_sentence
-from .rollover import (Notes, dated_terms, fullwidth_punct, load_renames, load_terms, rename_agencies,
+from .rollover import (Notes, applicable, dated_terms, fullwidth_punct, load_renames, load_terms, rename_agencies,
                        roll_years)
 
 HEADER = """drafter 大纲：{year}年工作要点（由 drafter init 从 {src} 生成）
@@ -87,9 +87,9 @@ def numbering_of(doc: Document) -> str:
 
 
 class Roller:
-    def __init__(self, old: Optional[int], new: int):
+    def __init__(self, old: Optional[int], new: int, context: str = ""):
         self.old, self.new = old, new
-        self.renames = load_renames()
+        self.renames = applicable(load_renames(), new, context)
         self.terms = load_terms()
 
     def text(self, s: str, notes: Notes) -> str:
@@ -98,7 +98,7 @@ class Roller:
             s, left = roll_years(s, self.old, self.new)
             for y in sorted(set(left)):
                 notes.add(f"提到{y}年")
-        s = rename_agencies(s, self.renames, self.new, notes)
+        s = rename_agencies(s, self.renames, notes)
         dated_terms(s, self.new, self.terms, notes)
         return s
 
@@ -164,7 +164,7 @@ def node_map(n: Node, roller: Roller, prior_year: Optional[int]) -> CommentedMap
 
 def to_outline(doc: Document, year: int, source_name: str) -> CommentedMap:
     old = doc.year
-    roller = Roller(old, year)
+    roller = Roller(old, year, f"{doc.issuer} {doc.title}")
     out = CommentedMap()
     out["kind"] = "plan"
     notes = Notes()
