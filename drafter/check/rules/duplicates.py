@@ -1,0 +1,238 @@
+"""DUP001–DUP002: items that say nearly the same thing; text printed twice.
+
+Similarity is the Dice coefficient of character bigrams (Chinese has no spaces to split words on),
+computed for all pairs at once with rapidfuzz's `process.cdist`: each text becomes the sorted ids of its
+distinct bigrams written as characters, and for two such strings Indel-normalised `fuzz.ratio` equals
+2|A∩B|/(|A|+|B|) — the Dice coefficient — in C++ on every core (reference/deps.md §3).
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Optional
+
+from ...model import Node
+from ..base import Context, Finding, Rule, register
+from ..textutil import doc_lines, excerpt_at, owner
+
+# an agency clause: (市知识产权局牵头) / （责任单位：市科技局、各区人民政府）
+_AGENCY = re.compile(r"[(（][^()（）]{0,120}?(?:牵头|负责|配合|参与|责任单位|牵头单位|协办|主办)[^()（）]{0,60}[)）]")
+_PUNCT = re.compile(r"[\s\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65!-/:-@\[-`{-~“”‘’《》〈〉—…·、]+")
+DEFAULT_THRESHOLD = 0.72   # Dice of character bigrams; see tests/test_rules_duplicates.py for where it sits
+MIN_CHARS = 14
+
+
+def normalise(node: Node) -> str:
+    t = node.body if node.label else node.text
+    t = _AGENCY.sub("", t)
+    return _PUNCT.sub("", t)
+
+
+def bigram_codes(texts: list[str]) -> list[str]:
+    """Each text as its sorted distinct bigram ids, one character per id (the Dice trick)."""
+    vocab: dict[str, int] = {}
+    out = []
+    for s in texts:
+        ids = sorted({vocab.setdefault(s[i:i + 2], len(vocab)) for i in range(len(s) - 1)})
+        out.append("".join(chr(0x10000 + i) for i in ids))
+    return out
+
+
+def similar_pairs(texts: list[str], threshold: float) -> list[tuple[int, int, float]]:
+    """All pairs i<j whose bigram Dice is at least `threshold` (0–1), best first."""
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    if len(texts) < 2:
+        return []
+    codes = bigram_codes(texts)
+    cutoff = int(threshold * 100)
+    scores = process.cdist(codes, codes, scorer=fuzz.ratio, score_cutoff=cutoff, workers=-1, dtype=np.uint8)
+    iu = np.argwhere(np.triu(scores, 1) >= max(cutoff, 1))
+    pairs = [(int(i), int(j), float(scores[i, j]) / 100) for i, j in iu]
+    pairs.sort(key=lambda p: -p[2])
+    return pairs
+
+
+@register
+class NearDuplicate(Rule):
+    """## What it does
+    Finds two items that say nearly the same thing: the same task copied into another section with a
+    word or a number changed. Similarity is measured on characters (Chinese has no spaces), with labels,
+    punctuation and the responsible-agency clause left out; both places are named.
+
+    ## Why is this bad?
+    A task listed twice is counted twice, assigned twice and reported on twice; usually one copy is a
+    leftover from last year's text.
+
+    ## Example
+    ```
+    1.加强知识产权行政保护，组织开展打击侵犯知识产权专项行动。
+    7.加强知识产权行政保护，组织开展打击侵犯知识产权专项整治。
+    ```
+
+    ## Use instead
+    Keep one of them, or make each say what is different about it.
+    """
+    code = "DUP001"
+    name = "near-duplicate"
+    severity = "warning"
+    kinds = ("plan", "division", "unknown")
+    doc_zh = """## 检查什么
+两个条目内容几乎相同：同一项任务被复制到另一处，只改了个别字词或数字。按字符比较相似度（中文没有空格
+分词），比较前去掉序号、标点和责任单位括注；报告时同时指出两处位置。
+
+## 为什么
+一项任务列两次，就会被分解两次、督办两次、总结两次；其中一处往往是去年稿子的遗留。
+
+## 示例（会报告）
+1.加强知识产权行政保护，组织开展打击侵犯知识产权专项行动。
+7.加强知识产权行政保护，组织开展打击侵犯知识产权专项整治。
+
+## 应改为
+保留其中一项，或写清各自不同的内容。"""
+    example_hit = ("2024年工作要点\n一、加强保护\n1.加强知识产权行政保护，组织开展打击侵犯知识产权和制售假冒伪劣商品专项行动。\n"
+                   "2.推进知识产权保护中心建设。\n二、优化服务\n3.加强知识产权行政保护，组织开展打击侵犯知识产权和制售假冒伪劣商品专项整治。\n")
+    example_miss = ("2024年工作要点\n一、加强保护\n1.加强知识产权行政保护，组织开展打击侵犯知识产权和制售假冒伪劣商品专项行动。\n"
+                    "2.推进知识产权保护中心建设。\n二、优化服务\n3.提升知识产权公共服务能力，建设一站式综合服务平台。\n")
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        threshold = float((ctx.config.get("duplicates") or {}).get("threshold", DEFAULT_THRESHOLD))
+        items = [n for n in ctx.doc.items() if n.line]
+        texts = [normalise(n) for n in items]
+        keep = [i for i, t in enumerate(texts) if len(t) >= MIN_CHARS]
+        sub = [texts[i] for i in keep]
+        reported: set[int] = set()
+        for a, b, score in similar_pairs(sub, threshold):
+            i, j = keep[a], keep[b]
+            if texts[i] == texts[j]:
+                continue  # an exact copy is DUP002's
+            short, long_ = sorted((len(texts[i]), len(texts[j])))
+            if short < 0.6 * long_:
+                continue  # one item quoting a phrase of a much longer one
+            first, second = sorted((items[i], items[j]), key=lambda n: n.line)
+            if id(second) in reported:
+                continue
+            reported.add(id(second))
+            pct = round(score * 100)
+            where = f"{first.label}（第 {first.line} 行）" if first.label else f"第 {first.line} 行"
+            where_en = f"{first.label} (line {first.line})" if first.label else f"line {first.line}"
+            yield self.finding(
+                ctx, f"与{where}几乎相同（相似度 {pct}%）：“{first.text[:30]}…”",
+                f"nearly the same as {where_en} ({pct}% similar)", node=second,
+                suggestion="合并两项，或删去其中一项",
+                related=[{"source": ctx.source, "line": first.line, "label": first.label,
+                          "path": ctx.path_of(first), "excerpt": first.text[:60]}])
+
+
+_WS = re.compile(r"\s+")
+
+
+def _key(text: str) -> str:
+    return _PUNCT.sub("", text)
+
+
+@register
+class RepeatedText(Rule):
+    """## What it does
+    Finds a block of text that appears twice: the same paragraph printed twice, or the whole body
+    printed a second time (once run together on one line, once with line breaks, as web pages often do).
+
+    ## Why is this bad?
+    A repeated paragraph is a copy-and-paste slip; a repeated body doubles every item a reader or a
+    tool counts.
+
+    ## Example
+    ```
+    1.推进知识产权保护中心建设，提升快速协同保护能力。
+    2.推进知识产权保护中心建设，提升快速协同保护能力。
+    ```
+
+    ## Use instead
+    Delete the second copy.
+    """
+    code = "DUP002"
+    name = "repeated-text"
+    severity = "warning"
+    kinds = ("plan", "division", "summary", "unknown")
+    doc_zh = """## 检查什么
+同一段文字出现两次：某段重复粘贴，或整篇正文被打印了两遍（网页上常见：先连成一行，再分行重复一遍）。
+
+## 为什么
+段落重复是复制粘贴的失误；正文重复则会让每一项都被数两遍。
+
+## 示例（会报告）
+1.推进知识产权保护中心建设，提升快速协同保护能力。
+2.推进知识产权保护中心建设，提升快速协同保护能力。
+
+## 应改为
+删去重复的一份。"""
+    example_hit = ("2024年工作要点\n一、加强保护\n1.推进知识产权保护中心建设，提升快速协同保护能力。\n"
+                   "2.推进知识产权保护中心建设，提升快速协同保护能力。\n")
+    example_miss = ("2024年工作要点\n一、加强保护\n1.推进知识产权保护中心建设，提升快速协同保护能力。\n"
+                    "2.加强地理标志保护，规范专用标志使用。\n")
+
+    MIN_LEN = 20
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        first_doc = _first_checked(ctx)
+        reported_lines: set[int] = set()
+        # what the parser saw (a body printed twice) — reported once per file, on its first document
+        if ctx.doc is first_doc:
+            for w in ctx.result.warnings or []:
+                if str(w.get("code", "")).upper() != "DUP002":
+                    continue
+                line = w.get("line") or w.get("start_line")
+                zh = w.get("message_zh") or w.get("message") or "正文重复出现"
+                en = w.get("message_en") or w.get("message") or "the body appears twice"
+                node = owner(ctx, line) if isinstance(line, int) else None
+                text = ctx.result.lines[line - 1] if isinstance(line, int) and 0 < line <= len(ctx.result.lines) else ""
+                rel = []
+                for k in ("other_line", "first_line", "original_line", "copy_of"):
+                    if isinstance(w.get(k), int):
+                        rel.append({"source": ctx.source, "line": w[k], "excerpt": ctx.result.lines[w[k] - 1][:60]
+                                    if 0 < w[k] <= len(ctx.result.lines) else ""})
+                f = self.finding(ctx, zh, en, line=line if isinstance(line, int) else None,
+                                 excerpt=text.strip()[:60], suggestion="删去重复的一份", related=rel)
+                if node is not None and node.line == line:
+                    f.label, f.path = node.label, ctx.path_of(node)
+                reported_lines.add(line)
+                yield f
+        lines = [(ln, t) for ln, t in doc_lines(ctx) if t.strip()]
+        keys = [(ln, _key(t), t) for ln, t in lines]
+        seen: dict[str, int] = {}
+        for ln, k, t in keys:
+            if len(k) < self.MIN_LEN:
+                continue
+            if k in seen and ln not in reported_lines:
+                node = owner(ctx, ln)
+                first = seen[k]
+                yield self.finding(
+                    ctx, f"这段文字与第 {first} 行完全相同，重复出现", f"this paragraph repeats line {first} word for word",
+                    node=node if node is not None and node.line == ln else None, line=ln,
+                    excerpt=t.strip()[:60], suggestion="删去重复的一份",
+                    related=[{"source": ctx.source, "line": first, "excerpt": ctx.result.lines[first - 1].strip()[:60]}])
+                reported_lines.add(ln)
+            else:
+                seen.setdefault(k, ln)
+        # a body run together on one line before (or after) the same text with line breaks
+        if not any(str(w.get("code", "")).upper() == "DUP002" for w in ctx.result.warnings or []):
+            shorts = [(ln, k) for ln, k, _ in keys if 20 <= len(k) <= 400]
+            for ln, k, t in keys:
+                if len(k) < 400 or ln in reported_lines:
+                    continue
+                inside = [s for s, sk in shorts if s != ln and sk in k]
+                if len(inside) >= 3 and len(inside) >= 0.3 * len(shorts):
+                    yield self.finding(
+                        ctx, f"正文重复：此行把第 {inside[0]}–{inside[-1]} 行的内容连成一行又印了一遍",
+                        f"the body appears twice: this line repeats lines {inside[0]}–{inside[-1]} run together",
+                        line=ln, excerpt=excerpt_at(t.strip(), 0, 30), suggestion="删去重复的一份",
+                        related=[{"source": ctx.source, "line": inside[0],
+                                  "excerpt": ctx.result.lines[inside[0] - 1].strip()[:60]}])
+                    reported_lines.add(ln)
+
+
+def _first_checked(ctx: Context) -> Optional[object]:
+    for d in ctx.result.documents:
+        if d.kind in RepeatedText.kinds:
+            return d
+    return ctx.doc

@@ -1,0 +1,265 @@
+"""Shared helpers for the text-level rules: a document's lines, which node owns a line, logical
+paragraphs (hard line breaks from PDF extraction joined back), heading markers and Chinese numerals.
+
+Rules read the raw lines (`ParseResult.lines`) for what the parser does not keep (brackets, spaces,
+years) and the node tree for structure; `owner(ctx, line)` ties the two together so every finding
+carries a label and a heading path.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Optional
+
+from ..model import Document, Node
+from .base import Context
+
+CN_NUMS = "零〇一二三四五六七八九"
+_CN_VAL = {c: i for i, c in enumerate("零一二三四五六七八九")}
+_CN_VAL["〇"] = 0
+_CN_VAL["两"] = 2
+
+
+def cn2int(s: str) -> Optional[int]:
+    """`二十三` → 23, `十` → 10, `一百零二` → 102; None when not a Chinese numeral."""
+    if not s:
+        return None
+    total, cur = 0, 0
+    for ch in s:
+        if ch in _CN_VAL:
+            cur = _CN_VAL[ch]
+        elif ch == "十":
+            total += (cur or 1) * 10
+            cur = 0
+        elif ch == "百":
+            total += (cur or 1) * 100
+            cur = 0
+        else:
+            return None
+    return total + cur
+
+
+def int2cn(n: int) -> str:
+    """23 → `二十三`, 10 → `十`, 102 → `一百零二`."""
+    digits = "零一二三四五六七八九"
+    if n < 0:
+        return str(n)
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n - 10] if n > 10 else "")
+    if n < 100:
+        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+    if n < 1000:
+        rest = n % 100
+        head = digits[n // 100] + "百"
+        if rest == 0:
+            return head
+        if rest < 10:
+            return head + "零" + digits[rest]
+        return head + (("一" + int2cn(rest)) if rest < 20 else int2cn(rest))
+    return str(n)
+
+
+_CN = "一二三四五六七八九十百零〇两"
+# (family, regex): the numeral is group "n", what follows the marker group "p"
+MARKERS = [
+    ("paren_cn", re.compile(rf"^(?P<o>[(（])(?P<n>[{_CN}]+)(?P<c>[)）])(?P<p>[、.．，,：:]?)")),
+    ("paren_arabic", re.compile(r"^(?P<o>[(（])(?P<n>[0-9０-９]+)(?P<c>[)）])(?P<p>[、.．，,：:]?)")),
+    ("ordinal_shi", re.compile(rf"^(?P<n>[{_CN}]+)是")),
+    ("cn", re.compile(rf"^(?P<n>[{_CN}]+)(?P<p>[、.．，,：:])")),
+    ("arabic", re.compile(r"^(?P<n>[0-9０-９]{1,3})(?P<p>[.．、，,])(?![0-9０-９])")),
+    ("circled", re.compile(r"^(?P<n>[①-⑳])")),
+    ("dash", re.compile(r"^(?P<n>——|—|-{2})")),
+]
+FAMILY_ZH = {"cn": "一、", "paren_cn": "（一）", "arabic": "1.", "paren_arabic": "（1）",
+             "ordinal_shi": "一是", "circled": "①", "dash": "——"}
+
+
+def parse_marker(label: str) -> Optional[dict]:
+    """The family, value and written form of a heading marker (`label` as written, or a line start)."""
+    s = (label or "").strip()
+    for fam, rx in MARKERS:
+        m = rx.match(s)
+        if not m:
+            continue
+        raw = m.group("n")
+        if fam in ("paren_cn", "cn", "ordinal_shi"):
+            val = cn2int(raw)
+            if val is None:
+                continue
+        elif fam in ("paren_arabic", "arabic"):
+            val = int(raw.translate(_FW_DIGITS))
+        elif fam == "circled":
+            val = ord(raw) - ord("①") + 1
+        else:
+            val = None
+        gd = m.groupdict()
+        return {"family": fam, "value": val, "raw": raw, "open": gd.get("o") or "", "close": gd.get("c") or "",
+                "punct": gd.get("p") or "", "end": m.end(), "fw_digits": bool(re.search("[０-９]", raw))}
+    return None
+
+
+_FW_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def make_label(fam: str, value: int, like: Optional[dict] = None) -> str:
+    """A label of family `fam` with `value`, written in the same form as `like` where given."""
+    o = (like or {}).get("open") or "（"
+    c = (like or {}).get("close") or ("）" if o == "（" else ")")
+    if fam == "paren_cn":
+        return f"{o}{int2cn(value)}{c}"
+    if fam == "paren_arabic":
+        return f"{o}{value}{c}"
+    if fam == "cn":
+        return f"{int2cn(value)}、"
+    if fam == "arabic":
+        p = (like or {}).get("punct") or "."
+        return f"{value}{p if p in '.．' else '.'}"
+    if fam == "ordinal_shi":
+        return f"{int2cn(value)}是"
+    if fam == "circled":
+        return chr(ord("①") + value - 1) if 1 <= value <= 20 else str(value)
+    return ""
+
+
+# ---- lines, ranges and owners -------------------------------------------------------------------------
+
+def _cache(ctx: Context) -> dict:
+    c = ctx.__dict__.get("_tu_cache")
+    if c is None:
+        c = {}
+        ctx.__dict__["_tu_cache"] = c
+    return c
+
+
+def doc_range(ctx: Context, doc: Optional[Document] = None) -> tuple[int, int]:
+    """First and last line (1-based, inclusive) that belong to `doc` (default: the checked document)."""
+    doc = doc or ctx.doc
+    lines = ctx.result.lines
+    n = len(lines)
+    start = doc.line or 1
+    if doc.end_line:
+        end = doc.end_line
+    else:
+        later = [d.line for d in ctx.result.documents if d is not doc and d.line and d.line > start]
+        end = (min(later) - 1) if later else n
+        # a document without a known end: stop after its last node's paragraph (footers follow)
+        last = max((x.line or 0) for x in doc.walk()) if doc.sections else 0
+        if last and not later:
+            end = last
+            while end < n and lines[end].strip() and not _ends_paragraph(lines[end - 1]):
+                end += 1
+    return max(1, start), min(n, max(end, start))
+
+
+def node_lines(doc: Document) -> list[tuple[int, Node]]:
+    return sorted(((n.line, n) for n in doc.walk() if n.line), key=lambda t: t[0])
+
+
+def owner(ctx: Context, line: int) -> Optional[Node]:
+    """The node whose paragraph holds `line` (the last node starting at or before it), or None (preamble)."""
+    c = _cache(ctx)
+    if "owners" not in c:
+        nl = node_lines(ctx.doc)
+        c["owners"] = ([ln for ln, _ in nl], [n for _, n in nl])
+    starts, nodes = c["owners"]
+    i = bisect_right(starts, line) - 1
+    return nodes[i] if i >= 0 else None
+
+
+def skip_lines(ctx: Context) -> set[int]:
+    """Lines a parser reported as a second copy of the body (DUP002): text rules do not re-check them."""
+    c = _cache(ctx)
+    if "skip" not in c:
+        s: set[int] = set()
+        for w in ctx.result.warnings or []:
+            if str(w.get("code", "")).upper() == "DUP002":
+                a = w.get("start_line", w.get("line"))
+                b = w.get("end_line")
+                if isinstance(a, int):
+                    s.update(range(a, (b if isinstance(b, int) and b >= a else a) + 1))
+                for k in ("copy_line", "duplicate_line", "lines"):
+                    v = w.get(k)
+                    if isinstance(v, int):
+                        s.add(v)
+                    elif isinstance(v, list):
+                        s.update(x for x in v if isinstance(x, int))
+        c["skip"] = s
+    return c["skip"]
+
+
+_END_PUNCT = "。！？!?；;"
+
+
+def _ends_paragraph(text: str) -> bool:
+    t = text.rstrip()
+    return not t or t[-1] in _END_PUNCT
+
+
+def doc_lines(ctx: Context) -> list[tuple[int, str]]:
+    """(line number, text) of the checked document, without lines a parser marked as a duplicate copy."""
+    c = _cache(ctx)
+    if "lines" not in c:
+        a, b = doc_range(ctx)
+        skip = skip_lines(ctx)
+        c["lines"] = [(i, ctx.result.lines[i - 1]) for i in range(a, b + 1) if i not in skip]
+    return c["lines"]
+
+
+def paragraphs(ctx: Context) -> list[list[tuple[int, str]]]:
+    """Logical paragraphs: consecutive lines joined unless a line ends a sentence, is blank, or a node starts.
+
+    PDF extraction breaks lines mid-sentence (even inside an agency parenthesis); a bracket opened on one
+    line and closed on the next is then balanced.
+    """
+    c = _cache(ctx)
+    if "paras" in c:
+        return c["paras"]
+    starts = {ln for ln, _ in node_lines(ctx.doc)}
+    out: list[list[tuple[int, str]]] = []
+    cur: list[tuple[int, str]] = []
+    for ln, text in doc_lines(ctx):
+        if not text.strip():
+            if cur:
+                out.append(cur)
+                cur = []
+            continue
+        if cur and (ln in starts or _ends_paragraph(cur[-1][1]) or ln != cur[-1][0] + 1):
+            out.append(cur)
+            cur = []
+        cur.append((ln, text))
+    if cur:
+        out.append(cur)
+    c["paras"] = out
+    return out
+
+
+def excerpt_at(text: str, pos: int, width: int = 18) -> str:
+    a = max(0, pos - width)
+    b = min(len(text), pos + width)
+    return ("…" if a > 0 else "") + text[a:b].strip() + ("…" if b < len(text) else "")
+
+
+def quote_spans(text: str, pairs: str = "《》“”") -> list[tuple[int, int]]:
+    """Spans (start, end) inside 《…》 or “…” (outermost), for rules that must not look inside titles/quotes."""
+    spans = []
+    for o, c in (pairs[i:i + 2] for i in range(0, len(pairs), 2)):
+        depth, start = 0, 0
+        for i, ch in enumerate(text):
+            if ch == o:
+                if depth == 0:
+                    start = i
+                depth += 1
+            elif ch == c and depth:
+                depth -= 1
+                if depth == 0:
+                    spans.append((start, i + 1))
+    return spans
+
+
+def in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+CJK = "\u4e00-\u9fff\u3400-\u4dbf"
