@@ -1,0 +1,390 @@
+"""The knowledge the rules read, loaded from `rules/*.yaml` (plus `agencies:`/`metrics:` in drafter.yaml).
+
+- `load_data(extra)` → `RulesData` (cached per `extra`): agency names and aliases, renames with the
+  year they took effect, metric synonym groups. `extra` is the merged drafter.yaml; its `agencies`
+  and `metrics` sections are added to the shipped lists (same shape as the files).
+- `read_rules_file(name)` → the parsed YAML of any file in `rules/` (cached); other loaders (terms …)
+  can build on it.
+- `canonical_metric(metric)` → the synonym group a metric belongs to (module-level, shipped data only),
+  for modules that only need that.
+
+No knowledge lives here: every name, alias, rename and synonym is in the YAML files.
+"""
+from __future__ import annotations
+
+import copy
+import functools
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from ..errors import DrafterError
+from ..resources import rules_dir
+
+# ---------------------------------------------------------------------------------------------
+# reading YAML
+
+
+@functools.lru_cache(maxsize=None)
+def _read_text_yaml(name: str) -> Any:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    path = rules_dir() / name
+    if not path.is_file():
+        return None
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        raise DrafterError(f"rules/{name}", f"无法读取规则数据文件：{e}", f"cannot read rules data file: {e}") from None
+    y = YAML(typ="safe", pure=True)
+    try:
+        return y.load(text)
+    except MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 if mark else 0
+        raise DrafterError(f"rules/{name}:{line}", f"规则数据文件 YAML 格式错误：{e.problem or e.context}",
+                           f"YAML syntax error in rules data: {e.problem or e.context}") from None
+    except YAMLError as e:
+        raise DrafterError(f"rules/{name}", f"规则数据文件 YAML 格式错误：{e}", f"YAML error in rules data: {e}") from None
+
+
+def read_rules_file(name: str) -> Any:
+    """The parsed content of `rules/<name>` (a fresh copy; None when the file is absent)."""
+    return copy.deepcopy(_read_text_yaml(name))
+
+
+# ---------------------------------------------------------------------------------------------
+# normalising names
+
+_PUNCT = re.compile(r"[\s\u3000\u00a0\"'“”‘’《》〈〉「」、,，。:：;；!！?？·]")
+_METRIC_FILLER_HEAD = re.compile(r"^(?:全市|全省|全区|全县|全国|本市|本省|我市|我省|全年|年度|累计|共计|共|各类|各项|新增)+")
+_METRIC_FILLER_TAIL = re.compile(r"(?:总量|总数|数量)$")
+
+
+def norm_name(s: str) -> str:
+    """NFKC (full-width brackets → ASCII), no spaces or quotes."""
+    s = unicodedata.normalize("NFKC", str(s or ""))
+    return re.sub(r"[\s\u3000\u00a0\"'“”‘’]", "", s)
+
+
+def norm_metric(s: str) -> str:
+    s = unicodedata.normalize("NFKC", str(s or ""))
+    s = _PUNCT.sub("", s)
+    s = _METRIC_FILLER_HEAD.sub("", s) or s
+    return _METRIC_FILLER_TAIL.sub("", s) or s
+
+
+# ---------------------------------------------------------------------------------------------
+# the data
+
+
+@dataclass(frozen=True)
+class Rename:
+    old: tuple[str, ...]
+    new: str
+    year: int
+    until: Optional[int] = None
+    region: Optional[str] = None
+    level: str = "city"
+    note: str = ""
+    exact: bool = False
+
+
+@dataclass(frozen=True)
+class MetricGroup:
+    name: str
+    aliases: tuple[str, ...] = ()
+    unit: str = ""
+
+
+@dataclass(frozen=True)
+class RenameHit:
+    """`name` became `new` (through `steps`, oldest first) by the document's year."""
+    name: str
+    new: str
+    steps: tuple[Rename, ...]
+
+    @property
+    def year(self) -> int:
+        return self.steps[0].year
+
+    @property
+    def note(self) -> str:
+        return "；".join(s.note for s in self.steps if s.note)
+
+
+@dataclass
+class RulesData:
+    known: dict[str, str] = field(default_factory=dict)        # normalised name or alias → canonical name
+    known_cores: set[str] = field(default_factory=set)         # names without their place prefix
+    places: tuple[str, ...] = ()
+    generic: frozenset = frozenset()
+    patterns: list[re.Pattern] = field(default_factory=list)
+    renames: list[Rename] = field(default_factory=list)
+    metric_groups: list[MetricGroup] = field(default_factory=list)
+    metric_index: dict[str, str] = field(default_factory=dict)  # norm_metric(alias) → group name
+    metric_units: dict[str, str] = field(default_factory=dict)  # group name → unit
+    fuzzy_threshold: float = 88.0
+    fuzzy_min_length: int = 4
+    unit_map: dict[str, str] = field(default_factory=dict)      # unit as written → base unit
+    raw: dict[str, Any] = field(default_factory=dict)           # file name → parsed YAML (merged)
+
+    # -- agencies --------------------------------------------------------------------------
+
+    def valid_prefix(self, prefix: str) -> bool:
+        """Is `prefix` a place (市, 省, 天津市, 天津, 河西区, 滨海新区 …) or nothing?"""
+        if not prefix:
+            return True
+        if prefix in self.places:
+            return True
+        for p in self.places:
+            if prefix.startswith(p) and prefix[len(p):] in ("省", "市", "自治区", ""):
+                return True
+        if len(prefix) <= 10 and re.fullmatch(r"[\u4e00-\u9fff]*(?:省|市|区|县|州|盟|旗|政府)", prefix):
+            return True
+        return False
+
+    def is_generic(self, name: str) -> bool:
+        return norm_name(name) in self.generic
+
+    def canonical_agency(self, name: str) -> Optional[str]:
+        """The canonical name for a known name or alias (with its place prefix kept), else None."""
+        n = norm_name(name)
+        if n in self.known:
+            return self.known[n]
+        for i in range(1, min(len(n) - 1, 11)):
+            prefix, core = n[:i], n[i:]
+            if self.valid_prefix(prefix):
+                for cand in (core, "市" + core):
+                    if cand in self.known:
+                        canon = self.known[cand]
+                        if canon.startswith("市") and cand.startswith("市") and not core.startswith("市"):
+                            canon = canon[1:]
+                        return prefix + canon if not canon.startswith(prefix) else canon
+        return None
+
+    def is_known(self, name: str) -> bool:
+        n = norm_name(name)
+        if n in self.known or n in self.generic:
+            return True
+        if any(p.search(n) for p in self.patterns):
+            return True
+        for i in range(0, min(len(n) - 1, 11)):
+            if n[i:] in self.known_cores and self.valid_prefix(n[:i]):
+                return True
+        return False
+
+    def _step(self, name: str, year: int, region_text: str, after: int) -> Optional[tuple[str, Rename]]:
+        best = None
+        for r in self.renames:
+            if r.region and r.region not in region_text:
+                continue
+            if not (year > r.year and r.year >= after):
+                continue
+            if r.until is not None and year > r.until:
+                continue
+            for o in r.old:
+                if r.exact:
+                    ok = name == o
+                    new = r.new
+                else:
+                    ok = name.endswith(o) and self.valid_prefix(name[: len(name) - len(o)])
+                    new = name[: len(name) - len(o)] + r.new
+                if ok:
+                    # a regional rule beats a general one; then the longer old name; then the earlier year
+                    key = (1 if r.region else 0, len(o), -r.year)
+                    if best is None or key > best[0]:
+                        best = (key, new, r)
+        return (best[1], best[2]) if best else None
+
+    def rename_for(self, name: str, year: Optional[int], region_text: str = "") -> Optional[RenameHit]:
+        """If `name` no longer existed under that name in `year`, what it was called then."""
+        if not year or not name:
+            return None
+        cur = norm_name(name)
+        steps: list[Rename] = []
+        after = 0
+        seen = {cur}
+        for _ in range(6):
+            got = self._step(cur, int(year), region_text or "", after)
+            if not got:
+                break
+            cur, r = got
+            steps.append(r)
+            after = r.year
+            if cur in seen:
+                break
+            seen.add(cur)
+        if not steps:
+            return None
+        return RenameHit(name=name, new=cur, steps=tuple(steps))
+
+    # -- metrics ---------------------------------------------------------------------------
+
+    def canonical_metric(self, metric: str) -> Optional[str]:
+        return self.metric_index.get(norm_metric(metric))
+
+    def base_unit(self, unit: str) -> str:
+        u = unicodedata.normalize("NFKC", unit or "")
+        return self.unit_map.get(u, u)
+
+    def same_unit(self, a: str, b: str) -> bool:
+        return self.base_unit(a) == self.base_unit(b)
+
+    def metric_similarity(self, a: str, b: str, fuzzy: bool = True) -> float:
+        """100 when both are in one synonym group or equal; else the fuzzy ratio (0 when not allowed)."""
+        na, nb = norm_metric(a), norm_metric(b)
+        if not na or not nb:
+            return 0.0
+        if na == nb:
+            return 100.0
+        ga, gb = self.metric_index.get(na), self.metric_index.get(nb)
+        if ga and gb:
+            return 100.0 if ga == gb else 0.0
+        if not fuzzy or min(len(na), len(nb)) < self.fuzzy_min_length:
+            return 0.0
+        from rapidfuzz import fuzz
+        names_a = [na] + ([norm_metric(x) for x in self._group_names(ga)] if ga else [])
+        names_b = [nb] + ([norm_metric(x) for x in self._group_names(gb)] if gb else [])
+        return max(fuzz.ratio(x, y) for x in names_a for y in names_b)
+
+    def same_metric(self, a: str, b: str, fuzzy: bool = True) -> bool:
+        return self.metric_similarity(a, b, fuzzy=fuzzy) >= (100.0 if not fuzzy else self.fuzzy_threshold)
+
+    def _group_names(self, group: str) -> list[str]:
+        for g in self.metric_groups:
+            if g.name == group:
+                return [g.name, *g.aliases]
+        return []
+
+
+# ---------------------------------------------------------------------------------------------
+# building
+
+
+def _as_list(v: Any) -> list:
+    if v is None:
+        return []
+    return list(v) if isinstance(v, (list, tuple)) else [v]
+
+
+def _build(agencies: dict, metrics: dict) -> RulesData:
+    d = RulesData()
+    d.raw = {"agencies.yaml": agencies, "metrics.yaml": metrics}
+    d.places = tuple(str(p) for p in _as_list(agencies.get("places")))
+    d.generic = frozenset(norm_name(g) for g in _as_list(agencies.get("generic")))
+    for p in _as_list(agencies.get("patterns")):
+        try:
+            d.patterns.append(re.compile(str(p)))
+        except re.error as e:
+            raise DrafterError("rules/agencies.yaml", f"名称模式写错了：{p}（{e}）", f"bad name pattern {p!r}: {e}") from None
+    for entry in _as_list(agencies.get("known")):
+        if isinstance(entry, str):
+            entry = {"name": entry}
+        if not isinstance(entry, dict) or not entry.get("name"):
+            continue
+        canon = norm_name(entry["name"])
+        for n in [canon, *(norm_name(a) for a in _as_list(entry.get("aliases")))]:
+            if not n:
+                continue
+            d.known.setdefault(n, canon)
+            d.known_cores.add(n)
+            if n[0] in "市省" and len(n) > 3:
+                d.known_cores.add(n[1:])
+    for entry in _as_list(agencies.get("renames")):
+        if not isinstance(entry, dict):
+            continue
+        olds = tuple(norm_name(o) for o in _as_list(entry.get("old")) if o)
+        new = entry.get("new")
+        if isinstance(new, (list, tuple)):
+            new = new[0] if new else None
+        year = entry.get("year")
+        if not olds or not new or not year:
+            continue
+        try:
+            year = int(str(year)[:4])
+            until = int(str(entry["until"])[:4]) if entry.get("until") else None
+        except ValueError:
+            continue
+        r = Rename(old=olds, new=norm_name(new), year=year, until=until,
+                   region=str(entry["region"]) if entry.get("region") else None,
+                   level=str(entry.get("level") or "city"), note=str(entry.get("note") or ""),
+                   exact=bool(entry.get("exact")))
+        d.renames.append(r)
+        # old and new names are real names (of their time): AGY002 must know them
+        for n in (*olds, r.new):
+            d.known_cores.add(n)
+    for g in _as_list(metrics.get("groups")):
+        if not isinstance(g, dict) or not g.get("name"):
+            continue
+        grp = MetricGroup(name=str(g["name"]), aliases=tuple(str(a) for a in _as_list(g.get("aliases"))),
+                          unit=str(g.get("unit") or ""))
+        d.metric_groups.append(grp)
+        d.metric_units[grp.name] = grp.unit
+        for n in (grp.name, *grp.aliases):
+            d.metric_index.setdefault(norm_metric(n), grp.name)
+    fz = metrics.get("fuzzy") or {}
+    if isinstance(fz, dict):
+        d.fuzzy_threshold = float(fz.get("threshold", d.fuzzy_threshold))
+        d.fuzzy_min_length = int(fz.get("min_length", d.fuzzy_min_length))
+    units = metrics.get("units") or {}
+    if isinstance(units, dict):
+        for base, forms in units.items():
+            for f in _as_list(forms):
+                d.unit_map[unicodedata.normalize("NFKC", str(f))] = str(base)
+            d.unit_map.setdefault(str(base), str(base))
+    return d
+
+
+def _merge(base: dict, extra: Any) -> dict:
+    """Lists are appended (the office's entries first, so they win), mappings merged key by key."""
+    out = dict(base or {})
+    if not isinstance(extra, dict):
+        return out
+    for k, v in extra.items():
+        if isinstance(v, list) and isinstance(out.get(k), list):
+            out[k] = list(v) + list(out[k])
+        elif isinstance(v, dict) and isinstance(out.get(k), dict):
+            out[k] = _merge(out[k], v)
+        else:
+            out[k] = v
+    return out
+
+
+@functools.lru_cache(maxsize=16)
+def _load(key: str) -> RulesData:
+    extra = json.loads(key) if key else {}
+    agencies = _merge(read_rules_file("agencies.yaml") or {}, extra.get("agencies"))
+    metrics = _merge(read_rules_file("metrics.yaml") or {}, extra.get("metrics"))
+    # "renames" or "known" given as a bare list in drafter.yaml's agencies: accept a list of known names
+    return _build(agencies, metrics)
+
+
+def load_data(extra: Optional[dict] = None) -> RulesData:
+    """The rules data, with the `agencies`/`metrics` sections of `extra` (the merged drafter.yaml) added."""
+    sub = {}
+    if isinstance(extra, dict):
+        for k in ("agencies", "metrics"):
+            v = extra.get(k)
+            if isinstance(v, list):  # a bare list of names / groups
+                v = {"known": v} if k == "agencies" else {"groups": v}
+            if v:
+                sub[k] = v
+    key = json.dumps(sub, sort_keys=True, ensure_ascii=False, default=str) if sub else ""
+    return _load(key)
+
+
+def data_of(ctx: Any) -> RulesData:
+    """The RulesData a rule should use: `ctx.data` when the engine set it, else loaded from ctx.config."""
+    d = getattr(ctx, "data", None)
+    if isinstance(d, RulesData):
+        return d
+    return load_data(getattr(ctx, "config", None))
+
+
+def canonical_metric(metric: str) -> Optional[str]:
+    """The synonym group of `metric` in the shipped rules/metrics.yaml, or None."""
+    return load_data().canonical_metric(metric)

@@ -1,0 +1,346 @@
+"""AGY001–AGY003: responsible agencies — missing, misspelt, or renamed by an institutional reform.
+
+What the rules know about agencies (names, aliases, renames with their year) is in `rules/agencies.yaml`
+(see `drafter.check.data`); the clauses themselves are read by `drafter.parse.agencies`.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterable, Optional
+
+from ...model import Agency, Document, Node
+from ...parse.agencies import is_agency_shaped, split_agencies
+from ..base import Context, Finding, Rule, register
+from ..data import RulesData, data_of, norm_name
+
+PLAN_SHARE = 0.6   # a plan "assigns agencies" when at least this share of its items carry one
+MIN_ITEMS = 3
+
+
+def agencies_of(node: Node) -> list[Agency]:
+    """The node's agencies as parsed, or read from its text when the parser left them out."""
+    if node.agencies:
+        return node.agencies
+    return split_agencies(node.text)[1] if node.text else []
+
+
+def _parents(doc: Document) -> dict[int, Optional[Node]]:
+    out: dict[int, Optional[Node]] = {}
+
+    def walk(nodes: list[Node], parent: Optional[Node]) -> None:
+        for n in nodes:
+            out[id(n)] = parent
+            walk(n.children, n)
+    walk(doc.sections, None)
+    return out
+
+
+def _region_text(doc: Document) -> str:
+    return " ".join((doc.issuer or "", doc.title or "", (doc.preamble or "")[:300]))
+
+
+def _related_node(ctx: Context, node: Node) -> dict:
+    return {"source": ctx.source, "line": node.line, "label": node.label, "path": ctx.path_of(node),
+            "excerpt": node.text[:60]}
+
+
+@register
+class MissingAgency(Rule):
+    """## What it does
+    Finds an item that names no responsible agency in a document that assigns them: any task-division
+    document (任务分工/责任分解), and a plan where most items (60 % or more) end with a clause such as
+    `(市知识产权局牵头)` or `(责任单位:市科技局)`. An agency named on a heading covers the items under it.
+
+    ## Why is this bad?
+    A task nobody is assigned to is a task nobody reports on. In a division document it is an error;
+    in a plan it is usually a clause lost while editing.
+
+    ## Example
+    ```
+    (一)加强知识产权行政保护。(市知识产权局牵头)
+    (二)加强知识产权司法保护。
+    ```
+
+    ## Use instead
+    ```
+    (二)加强知识产权司法保护。(市高级人民法院负责)
+    ```
+    """
+    code = "AGY001"
+    name = "missing-agency"
+    severity = "warning"   # error in a division document
+    kinds = ("division", "plan", "unknown")
+    doc_zh = """## 检查什么
+在分配了责任单位的文件里，某一条没有写责任单位：任务分工、责任分解文件的每一条；工作要点里大多数条目
+（60% 以上）都写了“(市知识产权局牵头)”“(责任单位:市科技局)”之类的括注时，没写的那几条。写在上级标题上的
+责任单位覆盖其下各条。
+
+## 为什么
+没有责任单位的任务就没有人落实、没有人报送进展。任务分工文件里按错误报告；工作要点里多半是修改时把括注删丢了。
+
+## 示例（会报告）
+(一)加强知识产权行政保护。(市知识产权局牵头)
+(二)加强知识产权司法保护。
+
+## 应改为
+(二)加强知识产权司法保护。(市高级人民法院负责)"""
+    example_hit = ("2024年知识产权重点工作任务分工\n一、加强知识产权保护\n"
+                   "(一)加强知识产权行政保护。(市知识产权局牵头)\n"
+                   "(二)加强知识产权司法保护。\n"
+                   "(三)加强知识产权宣传。(市委宣传部、市知识产权局负责)\n")
+    example_miss = ("2024年知识产权重点工作任务分工\n一、加强知识产权保护\n"
+                    "(一)加强知识产权行政保护。(市知识产权局牵头)\n"
+                    "(二)加强知识产权司法保护。(市高级人民法院负责)\n"
+                    "(三)加强知识产权宣传。(市委宣传部、市知识产权局负责)\n")
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        doc = ctx.doc
+        if doc.kind not in ("division", "plan", "unknown"):
+            return
+        items = [n for n in doc.items() if n.label or n.text]
+        if len(items) < MIN_ITEMS and doc.kind != "division":
+            return
+        parents = _parents(doc)
+
+        def covered(n: Node) -> bool:
+            p = parents.get(id(n))
+            while p is not None:
+                if agencies_of(p):
+                    return True
+                p = parents.get(id(p))
+            return False
+
+        has = [bool(agencies_of(n)) or covered(n) for n in items]
+        if not any(has):
+            return
+        if doc.kind != "division" and sum(has) / len(items) < PLAN_SHARE:
+            return
+        severity = "error" if doc.kind == "division" else None
+        example = next(n for n, h in zip(items, has) if h)
+        ex = agencies_of(example)[0].name if agencies_of(example) else ""
+        for n, h in zip(items, has):
+            if h:
+                continue
+            yield self.finding(
+                ctx, f"这一条没有写责任单位（本文件其他条目都写了，如“{ex}”）",
+                f"this item names no responsible agency (the document's other items do, e.g. '{ex}')",
+                node=n, severity=severity, suggestion="在句末补上责任单位括注，如“(××局牵头)”")
+
+
+@register
+class UnknownAgency(Rule):
+    """## What it does
+    Finds an agency name that is neither a known name (`rules/agencies.yaml`, plus the office's own list
+    in drafter.yaml) nor used elsewhere in the document, when a known name is one or two characters away:
+    `市知识产权居` → `市知识产权局`. Names with no close match are left alone — a new agency is not a mistake.
+
+    ## Why is this bad?
+    A misspelt agency name is printed in a document that goes up for approval and out to every agency;
+    it also breaks any tally of tasks by agency.
+
+    ## Example
+    ```
+    (一)加强知识产权行政保护。(市知识产权居牵头)
+    ```
+
+    ## Use instead
+    ```
+    (一)加强知识产权行政保护。(市知识产权局牵头)
+    ```
+    """
+    code = "AGY002"
+    name = "unknown-agency"
+    severity = "warning"
+    kinds = ("division", "plan", "unknown")
+    doc_zh = """## 检查什么
+责任单位名称既不在已知名单里（rules/agencies.yaml 以及本单位在 drafter.yaml 里补充的名单），也没有在本文件
+其他地方出现过，而且和某个已知名称只差一两个字：“市知识产权居”→“市知识产权局”。找不到相近名称的不报——
+新设的单位不是错误。
+
+## 为什么
+单位名称写错会印在报批、印发的文件里；按单位统计任务时也会漏算。
+
+## 示例（会报告）
+(一)加强知识产权行政保护。(市知识产权居牵头)
+
+## 应改为
+(一)加强知识产权行政保护。(市知识产权局牵头)"""
+    example_hit = ("2024年知识产权重点工作任务分工\n一、加强知识产权保护\n"
+                   "(一)加强知识产权行政保护。(市知识产权居牵头)\n"
+                   "(二)加强知识产权司法保护。(市高级人民法院负责)\n"
+                   "(三)加强知识产权宣传。(市委宣传部、市知识产权局负责)\n")
+    example_miss = MissingAgency.example_miss
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        doc = ctx.doc
+        d = data_of(ctx)
+        used: list[tuple[Node, Agency]] = [(n, a) for n in doc.walk() for a in agencies_of(n)]
+        if not used:
+            return
+        counts = Counter(norm_name(a.name) for _, a in used)
+        doc_names = {k for k, c in counts.items() if c >= 2 or d.is_known(k)}
+        candidates = sorted(doc_names | set(d.known) | d.known_cores)
+        reported: set[str] = set()
+        for node, a in used:
+            name = norm_name(a.name)
+            if name in reported or counts[name] >= 2 or d.is_known(name) or d.is_generic(name):
+                continue
+            best = _near(name, candidates, d, process, Levenshtein)
+            if best is None:
+                continue
+            reported.add(name)
+            yield self.finding(
+                ctx, f"责任单位“{a.name}”不在已知名单中，是否应为“{best}”？",
+                f"agency '{a.name}' is not a known name; did you mean '{best}'?",
+                node=node, suggestion=best)
+
+
+def _near(name: str, candidates: list[str], d: RulesData, process, Levenshtein) -> Optional[str]:
+    """The one close known name, with the same place prefix; None when none is close enough."""
+    shaped = is_agency_shaped(name)
+    for i in range(0, min(len(name) - 2, 9)):
+        prefix, rest = name[:i], name[i:]
+        if not d.valid_prefix(prefix):
+            continue
+        cutoff = 1 if len(rest) <= 7 else 2
+        if shaped:
+            # a real-looking name: only a one-character slip inside a longer name, same ending
+            if len(rest) < 6:
+                continue
+            cutoff = 1
+        got = process.extractOne(rest, candidates, scorer=Levenshtein.distance, score_cutoff=cutoff)
+        if not got:
+            continue
+        match, dist, _ = got
+        if dist == 0 or len(match) < 3:
+            continue
+        if shaped and match[-1] != rest[-1]:
+            continue
+        return prefix + match
+    return None
+
+
+# old names as they appear in running text: 市工商局, 天津检验检疫局, 省质监局 (not 原市工商局)
+def _text_mentions(text: str, d: RulesData) -> list[str]:
+    out = []
+    for r in d.renames:
+        for o in r.old:
+            start = 0
+            while True:
+                i = text.find(o, start)
+                if i < 0:
+                    break
+                start = i + 1
+                if r.exact:
+                    if text[max(0, i - 1):i] in ("原", "前"):
+                        continue
+                    out.append(o)
+                    continue
+                # the shortest place prefix right before it
+                for k in range(1, 7):
+                    if i - k < 0:
+                        break
+                    prefix = text[i - k:i]
+                    if d.valid_prefix(prefix) and not _COMMON_WORD.search(prefix):
+                        if text[max(0, i - k - 1):i - k] in ("原", "前"):
+                            break
+                        end = i + len(o)
+                        if end < len(text) and re.match(r"[\u4e00-\u9fff]", text[end]) and \
+                                is_agency_shaped(text[i:end + 1]) and text[end] in "局委办厅":
+                            break  # part of a longer name
+                        out.append(prefix + o)
+                        break
+    return out
+
+
+_COMMON_WORD = re.compile(r"^(全|各|本|我|城|该|此|都|门|场)")
+
+
+@register
+class RenamedAgency(Rule):
+    """## What it does
+    Finds an agency that no longer existed under that name in the document's year: the 2018
+    institutional reform merged 工商局, 质监局 and 食品药品监管局 into 市场监管局, moved 检验检疫局 into 海关,
+    法制办 into 司法局, 银监局/保监局 into 银保监局 (and that into 金融监管局 in 2023) …; the renames and
+    their years are in `rules/agencies.yaml`. A name is reported only for documents dated after the
+    year of the change, so a 2010 document naming 市工商局 is fine. Responsibility clauses are checked,
+    and in plans and division documents also names in the running text (not after 原).
+
+    ## Why is this bad?
+    Assigning a task to an agency that no longer exists assigns it to nobody; it is the typical leftover
+    of a plan copied forward from an old one.
+
+    ## Example
+    ```
+    2024年工作要点 …… (市工商局负责)
+    ```
+
+    ## Use instead
+    ```
+    2024年工作要点 …… (市市场监管局负责)
+    ```
+    """
+    code = "AGY003"
+    name = "renamed-agency"
+    severity = "warning"
+    kinds = ("division", "plan", "unknown")
+    doc_zh = """## 检查什么
+文件年份时已经不再使用的单位名称：2018 年机构改革把工商局、质监局、食品药品监管局整合为市场监管局，
+检验检疫局划入海关，法制办并入司法局，银监局、保监局合并为银保监局（2023 年又改为金融监管局）……
+更名及其年份见 rules/agencies.yaml。只对晚于更名年份的文件报告，所以 2010 年文件里的“市工商局”不报。
+检查责任单位括注；工作要点和任务分工文件还检查正文里出现的名称（前面有“原”字的不报）。
+
+## 为什么
+把任务分给已经不存在的单位，等于没有分给任何人；这通常是照抄旧文件留下的。
+
+## 示例（会报告）
+2024年工作要点 …… (市工商局负责)
+
+## 应改为
+2024年工作要点 …… (市市场监管局负责)"""
+    example_hit = ("2024年知识产权重点工作任务分工\n一、加强知识产权保护\n"
+                   "(一)加强商标专用权保护。(市工商局负责)\n"
+                   "(二)加强知识产权司法保护。(市高级人民法院负责)\n")
+    example_miss = ("2010年知识产权重点工作任务分工\n一、加强知识产权保护\n"
+                    "(一)加强商标专用权保护。(市工商局负责)\n"
+                    "(二)加强知识产权司法保护。(市高级人民法院负责)\n")
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        doc = ctx.doc
+        if not doc.year or doc.kind == "summary":
+            return
+        d = data_of(ctx)
+        region = _region_text(doc)
+        reported: set[tuple[int, str]] = set()
+        scan_text = doc.kind in ("plan", "division")
+        for node in doc.walk():
+            names = [a.name for a in agencies_of(node)]
+            if scan_text and node.text:
+                names += _text_mentions(split_agencies(node.text)[0], d)
+            for name in names:
+                key = (id(node), norm_name(name))
+                if key in reported:
+                    continue
+                hit = d.rename_for(name, doc.year, region)
+                if hit is None:
+                    continue
+                reported.add(key)
+                note = f"（{hit.note}）" if hit.note else ""
+                yield self.finding(
+                    ctx, f"“{name}”在 {doc.year} 年已不再使用（{hit.year} 年起为“{hit.new}”）{note}",
+                    f"'{name}' no longer existed under that name in {doc.year} (it is '{hit.new}' since {hit.year})",
+                    node=node, suggestion=hit.new)
+        if scan_text and doc.preamble:
+            for name in _text_mentions(doc.preamble, d):
+                hit = d.rename_for(name, doc.year, region)
+                if hit is None or (0, norm_name(name)) in reported:
+                    continue
+                reported.add((0, norm_name(name)))
+                yield self.finding(
+                    ctx, f"“{name}”在 {doc.year} 年已不再使用（{hit.year} 年起为“{hit.new}”）",
+                    f"'{name}' no longer existed under that name in {doc.year} (it is '{hit.new}' since {hit.year})",
+                    line=doc.line, excerpt=doc.preamble[:60], suggestion=hit.new)

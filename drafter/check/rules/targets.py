@@ -1,0 +1,267 @@
+"""TGT001–TGT002: quantitative targets — set at or below what was already achieved; one metric, two targets.
+
+Targets and figures are read by `drafter.parse.targets` (values normalised: 万/亿 multiplied out);
+which metrics are the same is decided by the synonym groups in `rules/metrics.yaml`, then (TGT001 only)
+by character similarity of the metric names (`fuzzy.threshold` there).
+"""
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+from ...model import Document, Node, Target
+from ..base import Context, Finding, Rule, register
+from ..data import RulesData, data_of, norm_metric
+
+_LEVEL_OPS = (">=", ">", "=", "~")   # a level the plan wants to reach (not a ceiling)
+
+
+def _fmt(v: float) -> str:
+    if v == int(v):
+        v = int(v)
+        if v >= 100000000 and v % 1000000 == 0:
+            return f"{v / 100000000:g}亿"
+        if v >= 10000 and v % 100 == 0:
+            return f"{v / 10000:g}万"
+        return str(v)
+    return f"{v:g}"
+
+
+def _targets_with_nodes(doc: Document) -> list[tuple[Target, Optional[Node]]]:
+    out: list[tuple[Target, Optional[Node]]] = [(t, None) for t in doc.targets]
+    for n in doc.walk():
+        out.extend((t, n) for t in n.targets)
+    return out
+
+
+def _summary_of(ctx: Context) -> Optional[Document]:
+    s = ctx.summary
+    if s is not None and s is not ctx.doc and s.kind != "plan":
+        return s
+    if s is None:
+        # a file that carries the summary and the plan together (seed 004)
+        for d in ctx.result.documents:
+            if d is not ctx.doc and d.kind == "summary":
+                return d
+    return None
+
+
+def _quote(t: Target) -> str:
+    return t.text or f"{t.metric}{_fmt(t.value)}{t.unit}"
+
+
+def _where(doc: Document, t: Target) -> str:
+    name = doc.title or ("工作总结" if doc.kind == "summary" else "")
+    return f"{name}第 {t.line} 行" if t.line else name
+
+
+def _best_figure(t: Target, figures: list[Target], d: RulesData, kind: str) -> Optional[tuple[Target, float]]:
+    best = None
+    for f in figures:
+        if f.kind != kind or not d.same_unit(f.unit, t.unit):
+            continue
+        if f.op in ("<=", "<"):
+            continue
+        sim = d.metric_similarity(t.metric, f.metric)
+        if sim < d.fuzzy_threshold:
+            continue
+        key = (sim, f.value)
+        if best is None or key > best[0]:
+            best = (key, f)
+    return (best[1], best[0][0]) if best else None
+
+
+@register
+class TargetBelowAchieved(Rule):
+    """## What it does
+    Compares each target of a plan with last year's summary: a target at or below what the summary
+    reports as already achieved is reported, with both sentences side by side. Metrics are matched
+    through the synonym groups in `rules/metrics.yaml` (`有效商标注册量` = `有效注册商标`) and, failing
+    that, by near-identical wording; values are compared after normalising units (`3.7万件` = 37000 件).
+    A growth target (`增长20%以上`) is checked against an absolute target for the same metric when the
+    summary gives the base. The summary is the one given with `--summary`, or the one printed in the
+    same file.
+
+    ## Why is this bad?
+    A target the office has already met is no target; superiors reading the plan next to last year's
+    report will send it back.
+
+    ## Example
+    ```
+    2022年工作总结：共组织各类线上线下培训63场次。
+    2023年工作要点：全年组织线上线下培训不少于60场次。
+    ```
+
+    ## Use instead
+    ```
+    2023年工作要点：全年组织线上线下培训不少于70场次。
+    ```
+    """
+    code = "TGT001"
+    name = "target-below-achieved"
+    severity = "warning"
+    kinds = ("plan",)
+    doc_zh = """## 检查什么
+把工作要点里的每个目标和上年工作总结对照：目标不高于总结里已经完成的数，就报告，并把两句话并列给出。
+指标按 rules/metrics.yaml 里的同义词组对应（“有效商标注册量”=“有效注册商标”），对不上时再看名称是否几乎一样；
+数值先统一单位再比较（“3.7万件”=37000件）。增长目标（“增长20%以上”）在总结给出基数时，与同一指标的
+绝对目标相互核对。总结取自 --summary，或同一文件里印在一起的工作总结。
+
+## 为什么
+已经完成的数当作明年的目标，等于没有目标；领导把要点和上年总结放在一起看，一眼就会退回。
+
+## 示例（会报告）
+2022年工作总结：共组织各类线上线下培训63场次。
+2023年工作要点：全年组织线上线下培训不少于60场次。
+
+## 应改为
+2023年工作要点：全年组织线上线下培训不少于70场次。"""
+    example_hit = ("市知识产权局2023年工作要点\n一、加强人才队伍建设\n"
+                   "(一)强化人才培训。全年组织线上线下培训不少于60场次。\n")
+    example_miss = ("市知识产权局2023年工作要点\n一、加强人才队伍建设\n"
+                    "(一)强化人才培训。全年组织线上线下培训不少于70场次。\n")
+    example_context = {"summary": "市知识产权局2022年工作总结\n一、加大宣传培训力度\n"
+                                  "一是推进知识产权教育培训工作。今年以来，局系统共组织各类线上线下培训63场次，4891人次参加。\n"}
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        doc = ctx.doc
+        if doc.kind != "plan":
+            return
+        summary = _summary_of(ctx)
+        if summary is None:
+            return
+        d = data_of(ctx)
+        figures = summary.all_targets()
+        if not figures:
+            return
+        targets = _targets_with_nodes(doc)
+        seen: set[tuple[str, float, str]] = set()
+        for t, node in targets:
+            if t.op not in _LEVEL_OPS or t.kind == "growth":
+                continue
+            got = _best_figure(t, figures, d, t.kind)
+            if got is None:
+                continue
+            f, _ = got
+            if t.value > f.value:
+                continue
+            key = (norm_metric(t.metric), t.value, t.unit)
+            if key in seen:
+                continue  # the same target printed twice
+            seen.add(key)
+            rel = [{"source": ctx.source, "line": f.line, "label": "", "path": "", "excerpt": _quote(f)}]
+            same = "等于" if t.value == f.value else "低于"
+            same_en = "equals" if t.value == f.value else "is below"
+            yield self.finding(
+                ctx,
+                f"目标“{_quote(t)}”{same}上年已完成的“{_quote(f)}”（{_where(summary, f)}）",
+                f"the target '{_quote(t)}' {same_en} what the summary reports as already achieved: '{_quote(f)}'",
+                node=node, line=t.line, excerpt=_quote(t),
+                suggestion=f"目标应高于{_fmt(f.value)}{f.unit}", related=rel)
+        # growth targets against an absolute target for the same metric, when the summary gives the base
+        for g, gnode in targets:
+            if g.kind != "growth" or g.unit != "%" or g.op not in _LEVEL_OPS or g.value <= 0:
+                continue
+            base = _best_figure(g, figures, d, "absolute")
+            if base is None:
+                continue
+            b, _ = base
+            implied = b.value * (1 + g.value / 100)
+            for t, node in targets:
+                if t.kind != "absolute" or t.op not in _LEVEL_OPS or not d.same_unit(t.unit, b.unit):
+                    continue
+                if not d.same_metric(t.metric, g.metric):
+                    continue
+                if t.value >= implied:
+                    continue
+                rel = [{"source": ctx.source, "line": b.line, "label": "", "path": "", "excerpt": _quote(b)},
+                       {"source": ctx.source, "line": g.line, "label": gnode.label if gnode else "",
+                        "path": ctx.path_of(gnode) if gnode else "", "excerpt": _quote(g)}]
+                yield self.finding(
+                    ctx,
+                    f"目标“{_quote(t)}”与“{_quote(g)}”不一致：按上年“{_quote(b)}”计算，增长{g.value:g}%应达到"
+                    f"{_fmt(implied)}{b.unit}",
+                    f"the target '{_quote(t)}' is below what '{_quote(g)}' implies from last year's '{_quote(b)}': "
+                    f"{implied:g} {b.unit}",
+                    node=node, line=t.line, excerpt=_quote(t),
+                    suggestion=f"目标应不低于{_fmt(implied)}{b.unit}", related=rel)
+
+
+@register
+class ConflictingTargets(Rule):
+    """## What it does
+    Finds one metric given two different targets in the same plan — typically the headline target in
+    the preamble and the same figure repeated, differently, in an item. Metrics count as the same when
+    their names match after dropping place and time words (`全市`, `全年`) or fall in one synonym group
+    of `rules/metrics.yaml`; the kind (absolute, growth, share) and unit must agree too.
+
+    ## Why is this bad?
+    Two numbers for one target leave the agencies to pick the easier one, and the year-end report cannot
+    say whether the target was met.
+
+    ## Example
+    ```
+    主要预期目标：有效商标注册量突破100万件……
+    12.实施商标品牌战略……有效商标注册量达到90万件。
+    ```
+
+    ## Use instead
+    One figure, stated once (or the same figure in both places).
+    """
+    code = "TGT002"
+    name = "conflicting-targets"
+    severity = "warning"
+    kinds = ("plan",)
+    doc_zh = """## 检查什么
+同一份工作要点里，同一指标给了两个不同的目标——通常是开头“主要预期目标”里一个数，某一条里又写了另一个数。
+指标名称去掉“全市”“全年”等地域、时间词后相同，或属于 rules/metrics.yaml 的同一同义词组，且类型（绝对数、
+增长率、比率）和单位一致，才算同一指标。
+
+## 为什么
+一个指标两个数，各单位会挑容易的那个；年底总结也说不清是否完成。
+
+## 示例（会报告）
+主要预期目标：有效商标注册量突破100万件……
+12.实施商标品牌战略……有效商标注册量达到90万件。
+
+## 应改为
+只写一个数（或两处写同一个数）。"""
+    example_hit = ("2023年全省知识产权工作要点\n主要预期目标:有效商标注册量突破100万件。\n"
+                   "一、实施商标品牌战略\n1.加强商标品牌培育。有效商标注册量达到90万件。\n")
+    example_miss = ("2023年全省知识产权工作要点\n主要预期目标:有效商标注册量突破100万件。\n"
+                    "一、实施商标品牌战略\n1.加强商标品牌培育。有效商标注册量突破100万件。\n")
+
+    MIN_METRIC = 4
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        doc = ctx.doc
+        if doc.kind != "plan":
+            return
+        d = data_of(ctx)
+        first: dict[tuple[str, str, str], tuple[Target, Optional[Node]]] = {}
+        reported: set[tuple[str, str, str, float]] = set()
+        for t, node in _targets_with_nodes(doc):
+            if t.op not in _LEVEL_OPS and t.op not in ("<=", "<"):
+                continue
+            m = norm_metric(t.metric)
+            group = d.canonical_metric(t.metric)
+            if not group and len(m) < self.MIN_METRIC:
+                continue
+            key = (group or m, t.kind, d.base_unit(t.unit))
+            if key not in first:
+                first[key] = (t, node)
+                continue
+            t0, n0 = first[key]
+            if t0.value == t.value or (t0.op in ("<=", "<")) != (t.op in ("<=", "<")):
+                continue
+            rkey = (*key, t.value)
+            if rkey in reported:
+                continue
+            reported.add(rkey)
+            where = f"{n0.label}（第 {n0.line} 行）" if n0 is not None and n0.label else f"第 {t0.line} 行"
+            rel = [{"source": ctx.source, "line": t0.line if n0 is None else n0.line,
+                    "label": n0.label if n0 else "", "path": ctx.path_of(n0) if n0 else "", "excerpt": _quote(t0)}]
+            yield self.finding(
+                ctx, f"“{t.metric}”的目标与{where}不一致：“{_quote(t)}”对“{_quote(t0)}”",
+                f"two different targets for '{t.metric}': '{_quote(t)}' here and '{_quote(t0)}' at line {t0.line}",
+                node=node, line=t.line, excerpt=_quote(t),
+                suggestion=f"统一为一个目标值（{_fmt(t0.value)}{t0.unit}？）", related=rel)
