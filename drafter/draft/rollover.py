@@ -97,13 +97,15 @@ class Rename:
 
 @dataclass
 class DatedTerm:
-    term: str
+    term: str              # a regular expression (or plain text)
     note: str
-    after: int = 0         # dated in plans of a year > after (or >= after when inclusive)
+    after: int = 0         # dated in plans of a year > after
+    unless: str = ""       # not dated when the sentence also matches this (十三五 … 成绩/总结/回顾)
+    name: str = ""
 
 
 FALLBACK_TERMS = [
-    DatedTerm("十三五", "“十三五”已于2020年结束", 2020),
+    DatedTerm("十三五", "“十三五”已于2020年结束", 2020, "时期|期间|以来|成就|成绩|总结|回顾|收官|评估|完成"),
     DatedTerm("十九大", "党的十九大精神的提法在2022年10月党的二十大之后已过时", 2022),
     DatedTerm("收官之年", "“收官之年”等说法随年份变化", 0),
     DatedTerm("开局之年", "“开局之年”等说法随年份变化", 0),
@@ -150,25 +152,23 @@ def load_renames() -> list[Rename]:
 
 
 def load_terms() -> list[DatedTerm]:
-    for name in ("terms.yaml", "dated_terms.yaml", "years.yaml"):
-        data = _read_yaml(name)
-        if not data:
+    """rules/terms.yaml `terms:` — [{name, pattern, until: YYYY-MM-DD, grace: N, unless: regex, suggestion}]."""
+    data = _read_yaml("terms.yaml")
+    seq = data.get("terms") if isinstance(data, dict) else None
+    if not isinstance(seq, list):
+        return FALLBACK_TERMS
+    out = []
+    for t in seq:
+        if not isinstance(t, dict) or not (t.get("pattern") or t.get("name")):
             continue
-        seq = data.get("terms") if isinstance(data, dict) else data
-        out = []
-        for t in seq or []:
-            if isinstance(t, dict) and (t.get("term") or t.get("pattern")):
-                after = 0
-                for k in ("after", "until", "obsolete_after", "expires"):
-                    if t.get(k):
-                        m = re.search(r"\d{4}", str(t.get(k)))
-                        after = int(m.group(0)) if m else 0
-                        break
-                out.append(DatedTerm(str(t.get("term") or t.get("pattern")),
-                                     str(t.get("note") or t.get("message") or t.get("zh") or ""), after))
-        if out:
-            return out
-    return FALLBACK_TERMS
+        m = re.search(r"\d{4}", str(t.get("until") or ""))
+        if not m:
+            continue                     # not dated (or dated in a way init cannot judge)
+        after = int(m.group(0)) + int(t.get("grace") or 0)
+        name = str(t.get("name") or t.get("pattern"))
+        note = str(t.get("note") or t.get("message") or "")
+        out.append(DatedTerm(str(t.get("pattern") or re.escape(name)), note, after, str(t.get("unless") or ""), name))
+    return out or FALLBACK_TERMS
 
 
 @dataclass
@@ -231,7 +231,23 @@ def rename_agencies(text: str, table: dict[str, str], notes: Notes) -> str:
     return text
 
 
+_YEAR_ROLE = re.compile(r"\d{4}\s*年[^。；]{0,40}?(?:收官|开局|起步|决胜|攻坚|关键|承上启下)[^。；]{0,6}?之年")
+
+
 def dated_terms(text: str, year: int, terms: list[DatedTerm], notes: Notes) -> None:
+    m = _YEAR_ROLE.search(text)
+    if m:
+        notes.add(f"“{m.group(0)}”：这一年的定位要按{year}年重写")
     for t in terms:
-        if t.term and t.term in text and (not t.after or year > t.after):
-            notes.add(f"含“{t.term}”" + (f"（{t.note}）" if t.note else ""))
+        if t.after and year <= t.after:
+            continue
+        try:
+            rx = re.compile(t.term)
+            unless = re.compile(t.unless) if t.unless else None
+        except re.error:
+            continue
+        for sentence in re.split(r"(?<=[。；！？])", text):
+            if rx.search(sentence) and not (unless and unless.search(sentence)):
+                label = t.name or rx.pattern
+                notes.add(f"含“{label}”" + (f"（{t.note}）" if t.note else "，提法可能已过时"))
+                break
