@@ -1,0 +1,73 @@
+"""`drafter check`: parse each file, run the rules, print findings, exit 0/1/2 (the same in every format)."""
+from __future__ import annotations
+
+import os
+from typing import Optional, Sequence
+
+import click
+
+from ..api import load
+from ..check.base import SEVERITY_RANK
+from ..check.config import config_for
+from ..check.engine import exit_code, run_checks, sort_findings
+from ..errors import DrafterError
+from ..output import check_writable
+
+
+def _fail_on(cli_value: Optional[str], config: dict) -> str:
+    if cli_value and cli_value != "error":
+        return cli_value
+    return str(config.get("fail-on") or cli_value or "error")
+
+
+def run(files: Sequence[str], prior: Optional[str] = None, summary: Optional[str] = None,
+        config: Optional[str] = None, select: Optional[str] = None, ignore: Optional[str] = None,
+        fmt: str = "text", annotate: Optional[str] = None, fail_on: str = "error",
+        encoding: Optional[str] = None, force: bool = False) -> int:
+    files = list(files)
+    if annotate:
+        if len(files) != 1:
+            raise DrafterError("--annotate", "--annotate 只能用于检查一个文件", "--annotate needs exactly one input file")
+        if not annotate.lower().endswith(".docx"):
+            raise DrafterError(annotate, "--annotate 的输出文件应以 .docx 结尾", "--annotate writes a .docx file")
+        if os.path.abspath(annotate) == os.path.abspath(files[0]):
+            raise DrafterError(annotate, "不能覆盖被检查的文件本身", "refusing to overwrite the checked file")
+        check_writable(annotate, force)
+    for f in [*files, prior, summary, config]:
+        if f and not os.path.exists(f):
+            raise DrafterError(f, "文件不存在", "no such file")
+    prior_res = load(prior, encoding=encoding) if prior else None
+    summary_res = load(summary, encoding=encoding) if summary else None
+    if prior_res is not None and not prior_res.documents:
+        raise DrafterError(prior, "--prior 文件里没有识别出工作要点", "no plan found in the --prior file")
+    if summary_res is not None and not summary_res.documents:
+        raise DrafterError(summary, "--summary 文件里没有识别出工作总结", "no summary found in the --summary file")
+    findings = []
+    results = []
+    effective_fail = fail_on
+    for path in files:
+        cfg, _ = config_for(path, config)
+        effective_fail = _fail_on(fail_on, cfg)
+        result = load(path, encoding=encoding)
+        results.append(result)
+        findings.extend(run_checks(result, prior=prior_res, summary=summary_res, config=cfg,
+                                   select=select, ignore=ignore))
+    findings = sort_findings(findings)
+    code = exit_code(findings, effective_fail)
+    sources = [r.source for r in results]
+    if fmt == "json":
+        from ..report.jsonfmt import render_json
+        out = render_json(findings)
+    elif fmt == "sarif":
+        from ..report.sarif import render_sarif
+        out = render_sarif(findings, sources, exit_code=code)
+    else:
+        from ..report.text import render_text
+        out = render_text(findings, sources)
+    click.echo(out, nl=False)
+    if annotate:
+        from ..i18n import tr
+        from ..report.annotate import annotate as write_annotated
+        n = write_annotated(files[0], findings, annotate, force=force, lines=results[0].lines)
+        click.echo(tr(f"已写入 {annotate}（{n} 条批注）", f"wrote {annotate} ({n} comments)"), err=True)
+    return code
