@@ -81,7 +81,12 @@ def parse_outline(text: str, name: str = "outline.yaml") -> Outline:
     if isinstance(data, dict) and "documents" in data and "sections" not in data:
         data = _pick_document(data, name)
     validate(data, name)
-    return Outline(document=_document(data), options=_options(data), name=name, data=data)
+    doc, opts = _document(data), _options(data)
+    if not data.get("markers") and any(n.label for n in doc.walk()):
+        # parse output (or a hand outline with labels): keep the marker forms it used
+        from .to_outline import markers_of
+        opts.markers = markers_of(doc)
+    return Outline(document=doc, options=opts, name=name, data=data)
 
 
 def _pick_document(data: Any, name: str) -> Any:
@@ -185,7 +190,7 @@ def _s(v: Any) -> str:
 
 
 def _node(d: dict, data_line: Optional[int]) -> Node:
-    n = Node(title=_s(d.get("title")), text=_s(d.get("text")), line=data_line,
+    n = Node(label=_s(d.get("label")), title=_s(d.get("title")), text=_s(d.get("text")), line=data_line,
              agencies=[Agency(name=_s(a["name"]), role=_s(a.get("role")) or "responsible")
                        for a in d.get("agencies") or []],
              targets=[Target.from_dict(dict(t)) for t in d.get("targets") or []],
