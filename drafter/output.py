@@ -24,6 +24,9 @@ def write_atomic(path: str, data: bytes | str | Callable[[str], None], force: bo
     check_writable(path, force)
     folder = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=".drafter-", suffix=os.path.splitext(path)[1], dir=folder)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; an output should get the usual permissions
     try:
         if callable(data):
             os.close(fd)
