@@ -82,6 +82,8 @@ _ETC = re.compile(r"(等(?:有关|相关)?(?:部门|单位|机构)?)$")
 _NAME_OK = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9·()（）]{2,30}$")
 _NAME_BAD = re.compile(r"[年月日的是在对把将为了着过以及和或等之]|[0-9]{3,}")
 _NESTED = re.compile(r"[(（][^()（）]*[)）]")
+# a name that begins like one: 市…, 省…, 国家…, 天津市…, 河西区… (a misspelt ending is still a name)
+_PLACE_START = re.compile(r"^(?!市场)(?:国家|各|市|省|[\u4e00-\u9fff]{1,5}?(?:省|市|区|县))[\u4e00-\u9fff]{3,}$")
 _SEP_LIST = re.compile(r"[、,，/]")
 _SEP_PHRASE = re.compile(r"[;；]")
 
@@ -179,7 +181,7 @@ def _parse_body(body: str, labelled_only: bool = False) -> list[Agency] | None:
     names = [n for n, _ in found]
     if not all(_plausible(n) for n in names):
         return None
-    if not any(is_agency_shaped(n) and n not in GENERIC_NAMES for n in names) and \
+    if not any((is_agency_shaped(n) or _PLACE_START.match(n)) and n not in GENERIC_NAMES for n in names) and \
             not all(n in GENERIC_NAMES for n in names):
         return None
     specific = [(n, r) for n, r in found if n not in GENERIC_NAMES]
