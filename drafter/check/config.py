@@ -139,7 +139,7 @@ def _explain(err) -> tuple[str, str]:
         key = extra[0] if extra else "?"
         if err.absolute_path:
             return (f"“{where}”下不认识的设置“{key}”", f"unknown key '{key}' under '{where}'")
-        return (f"不认识的设置“{key}”（可用：{allowed}）", f"unknown key '{key}' (known: {allowed.replace("、", ", ")})")
+        return (f"不认识的设置“{key}”（可用：{allowed}）", "unknown key '%s' (known: %s)" % (key, allowed.replace("、", ", ")))
     if v == "type":
         t = err.validator_value
         tz = "或".join(_TYPE_ZH.get(x, x) for x in (t if isinstance(t, list) else [t]))
