@@ -105,37 +105,39 @@ class NumberingSequence(Rule):
     def check(self, ctx: Context) -> Iterable[Finding]:
         for fam, groups in _groups(ctx).items():
             conv = convention(groups)
-            prev_last = 0
-            for gi, g in enumerate(groups):
-                expected = 1 if (conv == "restart" or gi == 0) else prev_last + 1
-                prev: Optional[int] = None
-                for i, (node, m) in enumerate(g):
-                    n = m["value"]
-                    if n == expected:
-                        prev = expected = n
-                        expected = n + 1
-                        continue
-                    nxt = g[i + 1][1]["value"] if i + 1 < len(g) else None
-                    want = expected
-                    sugg = make_label(fam, want, m)
-                    conv_zh = "本层级跨部分连续编号" if conv == "continuous" and len(groups) > 1 else "本层级在各部分内从头编号"
-                    conv_en = "numbers at this level run on across sections" if conv == "continuous" and len(groups) > 1 \
-                        else "numbers at this level restart in each section"
-                    if prev is not None and n == prev:
-                        kind_zh, kind_en = "与上一项重号", "repeats the previous number"
-                    elif n > want:
-                        kind_zh, kind_en = f"跳过了“{make_label(fam, want, m)}”", f"skips {make_label(fam, want, m)}"
-                    else:
-                        kind_zh, kind_en = "顺序颠倒", "is out of order"
-                    label = (node.label or "").strip() or make_label(fam, n, m)
-                    yield self.finding(
-                        ctx, f"序号“{label}”{kind_zh}，此处应为“{sugg}”（{conv_zh}）",
-                        f"number '{label}' {kind_en}; expected '{sugg}' ({conv_en})", node=node, suggestion=sugg)
-                    if nxt is not None and nxt == want + 1:
-                        prev, expected = want, want + 1      # one mislabelled item: keep counting from the right value
-                    else:
-                        prev, expected = n, n + 1            # a real gap or jump: resynchronise
-                prev_last = expected - 1
+            cont = conv == "continuous" and len(groups) > 1
+            conv_zh = "本层级跨部分连续编号" if cont else "本层级在各部分内从头编号"
+            conv_en = "numbers at this level run on across sections" if cont else "numbers at this level restart in each section"
+            flat = [(gi, i, node, m) for gi, g in enumerate(groups) for i, (node, m) in enumerate(g)]
+            expected, prev = 1, None
+            for k, (gi, i, node, m) in enumerate(flat):
+                if i == 0:
+                    prev = None
+                    if gi == 0 or conv == "restart":
+                        expected = 1
+                n = m["value"]
+                if n == expected:
+                    prev, expected = n, n + 1
+                    continue
+                want = expected
+                nxt = None
+                if k + 1 < len(flat) and (cont or flat[k + 1][0] == gi):
+                    nxt = flat[k + 1][3]["value"]
+                sugg = make_label(fam, want, m)
+                if prev is not None and n == prev:
+                    kind_zh, kind_en = "与上一项重号", "repeats the previous number"
+                elif n > want:
+                    kind_zh, kind_en = f"跳过了“{sugg}”", f"skips {sugg}"
+                else:
+                    kind_zh, kind_en = "顺序颠倒", "is out of order"
+                label = (node.label or "").strip() or make_label(fam, n, m)
+                yield self.finding(
+                    ctx, f"序号“{label}”{kind_zh}，此处应为“{sugg}”（{conv_zh}）",
+                    f"number '{label}' {kind_en}; expected '{sugg}' ({conv_en})", node=node, suggestion=sugg)
+                if nxt is not None and nxt == want + 1:
+                    prev, expected = want, want + 1      # one mislabelled item: keep counting from the right value
+                else:
+                    prev, expected = n, n + 1            # a real gap or jump: resynchronise
 
 
 _BAD_PUNCT = {
