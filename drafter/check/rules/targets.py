@@ -54,10 +54,18 @@ def _where(doc: Document, t: Target) -> str:
     return f"{name}第 {t.line} 行" if t.line else name
 
 
-def _best_figure(t: Target, figures: list[Target], d: RulesData, kind: str) -> Optional[tuple[Target, float]]:
+def _vague(metric: str, d: RulesData) -> bool:
+    """Too short to match on its own (企业, 高校, 金奖) unless a synonym group names it."""
+    return not d.canonical_metric(metric) and len(norm_metric(metric)) < d.fuzzy_min_length
+
+
+def _best_figure(t: Target, figures: list[Target], d: RulesData, kind: str,
+                 same_unit: bool = True) -> Optional[tuple[Target, float]]:
+    if _vague(t.metric, d):
+        return None
     best = None
     for f in figures:
-        if f.kind != kind or not d.same_unit(f.unit, t.unit):
+        if f.kind != kind or (same_unit and not d.same_unit(f.unit, t.unit)) or _vague(f.metric, d):
             continue
         if f.op in ("<=", "<"):
             continue
@@ -161,7 +169,7 @@ class TargetBelowAchieved(Rule):
         for g, gnode in targets:
             if g.kind != "growth" or g.unit != "%" or g.op not in _LEVEL_OPS or g.value <= 0:
                 continue
-            base = _best_figure(g, figures, d, "absolute")
+            base = _best_figure(g, figures, d, "absolute", same_unit=False)
             if base is None:
                 continue
             b, _ = base
