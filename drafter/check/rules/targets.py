@@ -33,6 +33,20 @@ def _targets_with_nodes(doc: Document) -> list[tuple[Target, Optional[Node]]]:
     return out
 
 
+def _places(doc: Document) -> dict[int, tuple[str, str]]:
+    """id(target) → (label, heading path) of the node that carries it, for `related` entries."""
+    out: dict[int, tuple[str, str]] = {}
+
+    def walk(nodes: list[Node], trail: list[str]) -> None:
+        for n in nodes:
+            here = trail + [n.label or n.title[:8]]
+            for t in n.targets:
+                out[id(t)] = (n.label, "/".join(here))
+            walk(n.children, here)
+    walk(doc.sections, [])
+    return out
+
+
 def _summary_of(ctx: Context) -> Optional[Document]:
     s = ctx.summary
     if s is not None and s is not ctx.doc and s.kind != "plan":
@@ -109,7 +123,7 @@ class TargetBelowAchieved(Rule):
     severity = "warning"
     kinds = ("plan",)
     doc_zh = """## 检查什么
-把工作要点里的每个目标和上年工作总结对照：目标不高于总结里已经完成的数，就报告，并把两句话并列给出。
+目标不高于上年已经完成的数。把工作要点里的每个目标和上年工作总结对照，目标不高于总结里已经完成的数，就报告，并把两句话并列给出。
 指标按 rules/metrics.yaml 里的同义词组对应（“有效商标注册量”=“有效注册商标”），对不上时再看名称是否几乎一样；
 数值先统一单位再比较（“3.7万件”=37000件）。增长目标（“增长20%以上”）在总结给出基数时，与同一指标的
 绝对目标相互核对。总结取自 --summary，或同一文件里印在一起的工作总结。
@@ -142,6 +156,13 @@ class TargetBelowAchieved(Rule):
         if not figures:
             return
         targets = _targets_with_nodes(doc)
+        places = _places(summary)
+        # a summary from another file (--summary): its path is not known here, only its title and lines
+        fig_source = ctx.source if any(x is summary for x in ctx.result.documents) else (summary.title or "")
+
+        def rel_fig(f: Target) -> dict:
+            label, path = places.get(id(f), ("", ""))
+            return {"source": fig_source, "line": f.line, "label": label, "path": path, "excerpt": _quote(f)}
         seen: set[tuple[str, float, str]] = set()
         for t, node in targets:
             if t.op not in _LEVEL_OPS or t.kind == "growth":
@@ -156,7 +177,7 @@ class TargetBelowAchieved(Rule):
             if key in seen:
                 continue  # the same target printed twice
             seen.add(key)
-            rel = [{"source": ctx.source, "line": f.line, "label": "", "path": "", "excerpt": _quote(f)}]
+            rel = [rel_fig(f)]
             same = "等于" if t.value == f.value else "低于"
             same_en = "equals" if t.value == f.value else "is below"
             yield self.finding(
@@ -181,7 +202,7 @@ class TargetBelowAchieved(Rule):
                     continue
                 if t.value >= implied:
                     continue
-                rel = [{"source": ctx.source, "line": b.line, "label": "", "path": "", "excerpt": _quote(b)},
+                rel = [rel_fig(b),
                        {"source": ctx.source, "line": g.line, "label": gnode.label if gnode else "",
                         "path": ctx.path_of(gnode) if gnode else "", "excerpt": _quote(g)}]
                 yield self.finding(
@@ -220,7 +241,7 @@ class ConflictingTargets(Rule):
     severity = "warning"
     kinds = ("plan",)
     doc_zh = """## 检查什么
-同一份工作要点里，同一指标给了两个不同的目标——通常是开头“主要预期目标”里一个数，某一条里又写了另一个数。
+同一指标在同一份工作要点里有两个不同的目标。通常是开头“主要预期目标”里一个数，某一条里又写了另一个数。
 指标名称去掉“全市”“全年”等地域、时间词后相同，或属于 rules/metrics.yaml 的同一同义词组，且类型（绝对数、
 增长率、比率）和单位一致，才算同一指标。
 
