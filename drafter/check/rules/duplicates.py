@@ -12,7 +12,7 @@ from typing import Iterable, Optional
 
 from ...model import Node
 from ..base import Context, Finding, Rule, register
-from ..textutil import doc_lines, excerpt_at, owner
+from ..textutil import doc_lines, excerpt_at, owner, parse_marker
 
 # an agency clause: (市知识产权局牵头) / （责任单位：市科技局、各区人民政府）
 _AGENCY = re.compile(r"[(（][^()（）]{0,120}?(?:牵头|负责|配合|参与|责任单位|牵头单位|协办|主办)[^()（）]{0,60}[)）]")
@@ -128,7 +128,12 @@ _WS = re.compile(r"\s+")
 
 
 def _key(text: str) -> str:
-    return _PUNCT.sub("", text)
+    """A paragraph without its leading marker, spaces and punctuation (so `1.X` and `2.X` are the same text)."""
+    t = text.strip()
+    m = parse_marker(t)
+    if m is not None:
+        t = t[m["end"]:]
+    return _PUNCT.sub("", t)
 
 
 @register

@@ -1,0 +1,41 @@
+"""Every registered rule (all families): its example_hit fires, its example_miss does not, its docs print."""
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from check_util import check_text
+from cli import main
+from drafter.check.base import all_rules
+
+RULES = list(all_rules())
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
+def test_examples(rule):
+    ctx = rule.example_context or {}
+    assert rule.example_hit and rule.example_miss, rule.code
+    hit = check_text(rule.example_hit, select=rule.code, summary=ctx.get("summary"), prior=ctx.get("prior"))
+    assert [f for f in hit if f.rule == rule.code], f"{rule.code}: example_hit does not fire"
+    miss = check_text(rule.example_miss, select=rule.code, summary=ctx.get("summary"), prior=ctx.get("prior"))
+    assert not [f for f in miss if f.rule == rule.code], f"{rule.code}: example_miss fires: {[f.message_zh for f in miss]}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
+def test_docs(rule):
+    assert rule.name and rule.severity in ("error", "warning", "info")
+    assert "What it does" in (rule.__doc__ or "") and rule.doc_zh
+    r = CliRunner().invoke(main, ["rules", rule.code])
+    assert r.exit_code == 0 and rule.code in r.output and rule.name in r.output
+    assert rule.example_hit.splitlines()[-1] in r.output
+    r = CliRunner().invoke(main, ["rules", rule.code.lower(), "--lang", "en"])
+    assert r.exit_code == 0 and "What it does" in r.output
+
+
+def test_rules_list_and_unknown_code():
+    r = CliRunner().invoke(main, ["rules"])
+    assert r.exit_code == 0
+    for rule in RULES:
+        assert rule.code in r.output
+    r = CliRunner().invoke(main, ["rules", "NUM999"])
+    assert r.exit_code == 2 and "NUM001" in r.output + (r.stderr if r.stderr_bytes else "")
