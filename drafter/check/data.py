@@ -106,10 +106,18 @@ class RenameHit:
     name: str
     new: str
     steps: tuple[Rename, ...]
+    names: tuple[str, ...] = ()   # the name after each step (the last is `new`)
 
     @property
     def year(self) -> int:
         return self.steps[0].year
+
+    def history(self, lang: str = "zh") -> str:
+        """`2014 年改为“市市场和质量监管委”，2018 年改为“市市场监管委”`."""
+        names = self.names or (self.new,)
+        if lang == "en":
+            return "; ".join(f"'{n}' from {s.year}" for s, n in zip(self.steps, names))
+        return "，".join(f"{s.year} 年改为“{n}”" for s, n in zip(self.steps, names))
 
     @property
     def note(self) -> str:
@@ -206,6 +214,7 @@ class RulesData:
             return None
         cur = norm_name(name)
         steps: list[Rename] = []
+        names: list[str] = []
         after = 0
         seen = {cur}
         for _ in range(6):
@@ -214,13 +223,14 @@ class RulesData:
                 break
             cur, r = got
             steps.append(r)
+            names.append(cur)
             after = r.year
             if cur in seen:
                 break
             seen.add(cur)
         if not steps:
             return None
-        return RenameHit(name=name, new=cur, steps=tuple(steps))
+        return RenameHit(name=name, new=cur, steps=tuple(steps), names=tuple(names))
 
     # -- metrics ---------------------------------------------------------------------------
 

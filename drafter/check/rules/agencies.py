@@ -329,18 +329,17 @@ class RenamedAgency(Rule):
                 if hit is None:
                     continue
                 reported.add(key)
-                note = f"（{hit.note}）" if hit.note else ""
-                yield self.finding(
-                    ctx, f"“{name}”在 {doc.year} 年已不再使用（{hit.year} 年起为“{hit.new}”）{note}",
-                    f"'{name}' no longer existed under that name in {doc.year} (it is '{hit.new}' since {hit.year})",
-                    node=node, suggestion=hit.new)
+                yield self.finding(ctx, *_message(name, doc.year, hit), node=node, suggestion=hit.new)
         if scan_text and doc.preamble:
             for name in _text_mentions(doc.preamble, d):
                 hit = d.rename_for(name, doc.year, region)
                 if hit is None or (0, norm_name(name)) in reported:
                     continue
                 reported.add((0, norm_name(name)))
-                yield self.finding(
-                    ctx, f"“{name}”在 {doc.year} 年已不再使用（{hit.year} 年起为“{hit.new}”）",
-                    f"'{name}' no longer existed under that name in {doc.year} (it is '{hit.new}' since {hit.year})",
-                    line=doc.line, excerpt=doc.preamble[:60], suggestion=hit.new)
+                yield self.finding(ctx, *_message(name, doc.year, hit), line=doc.line, excerpt=doc.preamble[:60],
+                                   suggestion=hit.new)
+
+
+def _message(name: str, year: int, hit) -> tuple[str, str]:
+    return (f"“{name}”在 {year} 年已不再使用，应为“{hit.new}”（{hit.history()}）",
+            f"'{name}' no longer existed under that name in {year}; it is '{hit.new}' ({hit.history('en')})")
