@@ -94,7 +94,7 @@ _VERBS = re.compile(
     r"遴选|认定了|命名|新增|增补|吸引|聘请|招录|培养|资助|奖励|扶持|发展|设立|挂牌|入选)")
 # verbs whose subject belongs in the metric: 知识产权服务惠及10000家企业 → 知识产权服务惠及企业
 # a "verb" followed by one of these is part of a noun: 完成率, 服务量, 覆盖面
-_VERB_PART = re.compile(r"(?:率|量|数|额|比|面|度)")
+_VERB_PART = re.compile(r"(?:率|量|数|额|比|面|度|覆盖率|规模|总量|总额|占比|比例|比重)")
 _RELATIONAL = {"惠及", "覆盖", "带动", "服务", "对接"}
 # where the noun after a unit ends
 _NOUN_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,16}")
@@ -211,9 +211,9 @@ def _metric(region: str, after: str) -> tuple[str, bool]:
     if s.endswith("等"):
         return after, bool(after)
     verbs = list(_VERBS.finditer(s))
-    # cut after the last verb that leaves a noun phrase (not after 完成 in 申请完成率)
-    while verbs and _VERB_PART.match(s, verbs[-1].end()):
-        verbs.pop()
+    # cut after the last verb — unless that "verb" is part of the metric's noun (申请完成率, 调解组织覆盖率)
+    if verbs and _VERB_PART.match(s, verbs[-1].end()):
+        verbs = []
     if verbs:
         v = verbs[-1]
         rest = _strip_lead(_strip_tail(s[v.end():]))
