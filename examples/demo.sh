@@ -16,13 +16,17 @@ echo "== 2. draft: the edited outline (examples/outline-2024.yaml) as .docx, .tx
 "$DRAFTER" draft "$HERE/outline-2024.yaml" -o "$OUT/2024要点.txt" --format txt --force
 "$DRAFTER" draft "$HERE/outline-2024.yaml" -o "$OUT/2024要点.md" --format md --force
 
-# ---- CHECK step (to be filled in by the check owner) -------------------------------------------
-# "$DRAFTER" check "$OUT/2024要点.docx" --prior "$HERE/prior-2023.txt" --summary "$HERE/summary-2023.txt" --fail-on never
-# -------------------------------------------------------------------------------------------------
+echo "== 3. check: the draft against last year's plan and summary (findings are expected: the example has slips)"
+"$DRAFTER" check "$OUT/2024要点.docx" --prior "$HERE/prior-2023.txt" --summary "$HERE/summary-2023.txt" \
+    --annotate "$OUT/2024要点-批注.docx" --force --fail-on never
+"$DRAFTER" check "$OUT/2024要点.docx" --prior "$HERE/prior-2023.txt" --summary "$HERE/summary-2023.txt" \
+    --format sarif --fail-on never > "$OUT/check.sarif"
 
-# ---- COMPARE step (to be filled in by the compare owner) ---------------------------------------
-# "$DRAFTER" compare "$HERE/prior-2023.txt" "$OUT/2024要点.docx" --summary "$HERE/summary-2023.txt" -o "$OUT/compare.html" --format html --force
-# -------------------------------------------------------------------------------------------------
+echo "== 4. compare: 2023 plan → 2024 draft, item by item"
+"$DRAFTER" compare "$HERE/prior-2023.txt" "$OUT/2024要点.docx" --summary "$HERE/summary-2023.txt" | tail -n 25
+"$DRAFTER" compare "$HERE/prior-2023.txt" "$OUT/2024要点.docx" --summary "$HERE/summary-2023.txt" \
+    --format html -o "$OUT/compare.html" --force
+"$DRAFTER" compare "$HERE/prior-2023.txt" "$OUT/2024要点.docx" --format docx -o "$OUT/2024要点-修订.docx" --force
 
 echo "== outputs in $OUT"
 ls -l "$OUT"

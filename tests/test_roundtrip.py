@@ -15,7 +15,6 @@ from roundtrip_util import skeleton
 
 pytestmark = pytest.mark.skipif(not SEED_FILES, reason="seeds not found")
 HAS_DOCX_READER = importlib.util.find_spec("drafter.read.docx") is not None
-HAS_CHECK = importlib.util.find_spec("drafter.commands.check") is not None
 
 
 def _plan(result):
@@ -57,13 +56,22 @@ def test_roundtrip_docx(drafted, stem):
     assert skeleton(after) == skeleton(before, before.year, before.year + 1)
 
 
-@pytest.mark.skipif(not HAS_CHECK, reason="drafter check not there yet")
+def _errors_by_rule(path) -> dict:
+    r = CliRunner().invoke(main, ["check", str(path), "--format", "json"])
+    assert r.exit_code in (0, 1), r.output
+    counts: dict = {}
+    for f in json.loads(r.output)["findings"]:
+        if f["severity"] == "error":
+            counts[f["rule"]] = counts.get(f["rule"], 0) + 1
+    return counts
+
+
 @pytest.mark.parametrize("stem", [s.split("_")[0] for s in SEED_FILES])
 def test_check_reports_no_errors_on_drafts(drafted, stem):
-    _, _, docx_, txt = drafted[stem]
-    target = docx_ if HAS_DOCX_READER else txt
-    r = CliRunner().invoke(main, ["check", str(target), "--format", "json"])
-    assert r.exit_code in (0, 1), r.output
-    data = json.loads(r.output)
-    errors = [f for f in data["findings"] if f["severity"] == "error"]
-    assert not errors, errors
+    """Drafting adds no error: a draft's errors are only the real mistakes carried from last year's text
+    (seed 003's stray `)` and seed 004's unclosed `《`), never more of them."""
+    seed, _, docx_, txt = drafted[stem]
+    carried = _errors_by_rule(seed)
+    for target in (docx_, txt):
+        errors = _errors_by_rule(target)
+        assert all(n <= carried.get(rule, 0) for rule, n in errors.items()), (target.name, errors, carried)
