@@ -183,13 +183,32 @@ def replace_member(src: Union[str, Path], dst: Union[str, Path], name: str, data
 def zip_bomb(path: Union[str, Path], size: int = 1536 * 1024 * 1024, name: str = "word/document.xml") -> str:
     """A .docx-looking zip whose `name` unpacks to `size` bytes (zeros after an XML start), ~1/1000 of it packed."""
     chunk = b"\0" * (8 * 1024 * 1024)
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
         z.writestr("[Content_Types].xml", b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
-        with z.open(name, "w", force_zip64=True) as f:
+        with z.open(name, "w", force_zip64=size >= 2 ** 31) as f:
             head = f'<w:document {NSDECL}><w:body><w:p><w:r><w:t>'.encode()
             f.write(head)
             left = size - len(head)
             while left > 0:
                 f.write(chunk[:min(left, len(chunk))])
                 left -= len(chunk)
+    return str(path)
+
+
+def lie_about_size(path: Union[str, Path], name: str, size: int) -> str:
+    """Rewrite the uncompressed size of a (non-zip64) member in both its headers: a zip that lies."""
+    import struct
+
+    data = bytearray(Path(path).read_bytes())
+    with zipfile.ZipFile(path) as z:
+        local = z.getinfo(name).header_offset
+    struct.pack_into("<I", data, local + 22, size)
+    central = data.find(b"PK\x01\x02", 0)
+    while central != -1:
+        n = struct.unpack_from("<H", data, central + 28)[0]
+        if data[central + 46:central + 46 + n] == name.encode():
+            struct.pack_into("<I", data, central + 24, size)
+            break
+        central = data.find(b"PK\x01\x02", central + 4)
+    Path(path).write_bytes(bytes(data))
     return str(path)

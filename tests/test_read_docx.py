@@ -385,3 +385,33 @@ def test_cli_parse_docx_json(tmp_path):
     assert [(s["label"], s["number"], s["line"]) for s in secs] == [("一、", 1, 3), ("二、", 2, 6)]
     assert [(c["label"], c["line"]) for c in secs[0]["children"]] == [("（一）", 4), ("（二）", 5)]
     assert secs[0]["children"][0]["agencies"][0]["name"] == "市知识产权局"
+
+
+def test_lying_size_header_cannot_blow_memory(tmp_path):
+    """A member that says 1 KB but unpacks to 300 MB: reading stops at the declared size, and the CRC fails."""
+    import resource
+
+    from docxbuild import lie_about_size
+    p = lie_about_size(zip_bomb(tmp_path / "liar.docx", 300 * 1024 * 1024), "word/document.xml", 1024)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    t = time.perf_counter()
+    _refused(p, "已损坏", "damaged")
+    assert time.perf_counter() - t < 2.0
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 * 1024  # KB
+
+
+def test_strict_ooxml_namespace(tmp_path, numbered):
+    strict = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+    with zipfile.ZipFile(numbered) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    for n in ("word/document.xml", "word/styles.xml", "word/numbering.xml"):
+        parts[n] = parts[n].replace(b"http://schemas.openxmlformats.org/wordprocessingml/2006/main", strict.encode())
+    p = build_zip(tmp_path / "strict.docx", parts)
+    assert [b.text for b in read_docx(p).blocks] == NUMBERED_EXPECTED
+
+
+def test_deep_nesting_is_refused_not_a_crash(tmp_path):
+    depth = 300  # libxml2 stops at 256 levels without huge_tree, so Python recursion stays shallow
+    body = "<w:sdt><w:sdtContent>" * depth + para("深") + "</w:sdtContent></w:sdt>" * depth
+    doc = f"<w:document {NSDECL}><w:body>{body}</w:body></w:document>".encode()
+    _refused(build_zip(tmp_path / "deep.docx", {"word/document.xml": doc}), "XML")
