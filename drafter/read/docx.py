@@ -8,7 +8,7 @@ Reading order and choices:
   mc:Fallback is skipped, so each box is read once.
 - headers, footers, footnotes, endnotes and comments are not read.
 - inside a paragraph: w:t text; w:noBreakHyphen → "-"; w:br/w:cr/w:softHyphen → nothing; field instructions
-  (w:instrText) dropped, field results kept; hidden runs (w:vanish) dropped; ruby: the base text only.
+  (w:instrText) dropped, field results kept; runs hidden by direct w:vanish dropped; ruby: the base text only.
 - w:tab: dropped at the start of a paragraph and right after a typed label (一、 （一） 1. …), else one space.
 - a paragraph whose own text and paragraph mark are both deleted (a tracked deletion) is not a block.
 - auto numbering: the label is put in front of the text with nothing between (w:suff is dropped);
