@@ -15,6 +15,7 @@ import uuid
 from ..errors import InputError
 from . import Source
 from .docx import read_docx
+from .text import looks_like_text
 
 TIMEOUT = float(os.environ.get("DRAFTER_SOFFICE_TIMEOUT", "60"))
 _ONE_AT_A_TIME = threading.Lock()
@@ -70,6 +71,10 @@ def read_legacy(path: str) -> Source:
             src = read_docx(result)
         except InputError as e:
             raise InputError(path, f"转换后的文件无法读取：{e.zh}", f"converted file cannot be read: {e.en}")
+    if not looks_like_text("".join(b.text for b in src.blocks)):
+        # LibreOffice imports any bytes it cannot recognise as plain text; that is not a document
+        raise InputError(path, "不是可识别的 Word/WPS 文档（转换后内容是乱码）",
+                         "not a recognisable Word/WPS document (it converts to garbage)")
     src.path = path
     return src
 

@@ -45,6 +45,12 @@ def _common_share(text: str) -> float:
     return common / len(cjk)
 
 
+def looks_like_text(text: str) -> bool:
+    """Chinese office text, not bytes decoded into garbage (binary, or a legacy file LibreOffice read as text)."""
+    sample = text[:20000]
+    return _plausible(sample) >= 0.85 and _common_share(sample) >= 0.6
+
+
 def _utf16_without_bom(data: bytes) -> Optional[tuple[str, str]]:
     """Chinese UTF-16 without a BOM has few NUL bytes; accept it when it decodes to plausible text."""
     if len(data) % 2:
