@@ -73,18 +73,21 @@ def marker_at(markers: list, level: int) -> str:
     return defaults[min(i, len(defaults) - 1)]
 
 
-def assign(doc: Document, markers: list, numbering_at) -> None:
+def assign(doc: Document, markers: list, numbering_at, item_level: str = "depth") -> None:
     """numbering_at(level, deepest) -> 'continuous' | 'restart'.
 
-    Headings are numbered by depth. Work items (nodes without children below the top level) are numbered
-    at the item level (the deepest), so a section whose items sit directly under it while other sections
-    have sub-sections still gets `1.` items, counting on with the rest (seed 002's 一、 → 1.–3.).
+    Headings are numbered by depth. With item_level "deepest", work items (nodes without children below
+    the top level) are numbered at the item level (the deepest), so a section whose items sit directly
+    under it while other sections have sub-sections still gets `1.` items, counting on with the rest
+    (seed 002's 一、 → 1.–3.); with "depth" (the default) every node is numbered at its own depth.
     """
     deepest = depth_of(doc)
     running: dict[int, int] = {}
 
     def level_of(node: Node, depth: int) -> int:
-        return deepest if (not node.children and 0 < depth < deepest) else depth
+        if item_level == "deepest" and not node.children and 0 < depth < deepest:
+            return deepest
+        return depth
 
     def walk(nodes: list, depth: int) -> None:
         counts: dict[int, int] = {}

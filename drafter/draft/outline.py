@@ -30,6 +30,9 @@ class Options:
     appendix_table: bool = False
     signature: Optional[bool] = None
     per_level: bool = False                          # numbering given as a list, one entry per level
+    # where a work item sitting higher than the deepest level is numbered: at its own depth (GB/T 9704),
+    # or with the deepest level's marker, counting on with it (seed 002: 一、 → 1.–3., 二、 → （一） → 4.)
+    item_level: str = "depth"
 
     def numbering_at(self, level: int, deepest: int) -> str:
         """`continuous` applies (as a single word) to the deepest level only; a list says it per level."""
@@ -222,6 +225,8 @@ def _options(data: dict) -> Options:
         o.markers = ["1." if isinstance(m, (int, float)) else str(m) for m in data["markers"]]
     if data.get("agency_style"):
         o.agency_style = str(data["agency_style"])
+    if data.get("item_level") in ("depth", "deepest"):
+        o.item_level = str(data["item_level"])
     o.appendix_table = bool(data.get("appendix_table", False))
     if data.get("signature") is not None:
         o.signature = bool(data["signature"])

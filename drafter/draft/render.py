@@ -106,7 +106,7 @@ def node_view(n: Node, seq: list) -> dict:
 
 
 def document_view(doc: Document, opts: Options) -> dict:
-    assign(doc, opts.markers, opts.numbering_at)
+    assign(doc, opts.markers, opts.numbering_at, opts.item_level)
     leaves: list = []
     sections = [node_view(s, leaves) for s in doc.sections]
     paragraphs = [p.strip() for p in (doc.preamble or "").splitlines() if p.strip()]

@@ -19,7 +19,7 @@ HEADER = """drafter 大纲：{year}年工作要点（由 drafter init 从 {src} 
 - title 是标题或首句，text 是首句之后的正文；agencies 的 role：lead 牵头、responsible 负责、cooperate 配合。
 - from 记录条目来自去年的哪一条；carry: (五) 表示原样沿用去年的（五）（起草时加 --prior 去年文件）。
 - 带“请核对”注释的条目需要人工确认（过时提法、沿用去年数值的指标、改名的单位等）。
-- numbering：continuous 为最深一层跨章节连续编号，restart 为每章重新编号；markers 为各层序号样式。
+- numbering：continuous 为最深一层跨章节连续编号，restart 为每章重新编号；markers 为各层序号样式；item_level: deepest 表示章节下直接列出的条目也用最深一层的序号。
 - agency_style：lead 写作（XX牵头，YY配合），responsible 写作（责任单位：XX），none 不写。
 然后运行：drafter draft 本文件 -o {year}年工作要点.docx"""
 
@@ -60,6 +60,28 @@ def markers_of(doc: Document) -> list[str]:
         counts = by_depth.get(d)
         out.append(max(counts, key=counts.get) if counts else defaults[min(d, 4)])
     return out
+
+
+def item_level_of(doc: Document, markers: list[str]) -> str | None:
+    """"deepest" when work items higher up use the deepest level's marker (seed 002), "depth" when they
+    use their own depth's (一、 → （一） items beside （一） → 1. items); None when no item sits higher."""
+    deepest = len(markers) - 1
+    votes = {"deepest": 0, "depth": 0}
+
+    def walk(n: Node, d: int) -> None:
+        if not n.children and 0 < d < deepest:
+            m = marker_of(n.label)
+            if m == markers[deepest]:
+                votes["deepest"] += 1
+            elif m == markers[d]:
+                votes["depth"] += 1
+        for c in n.children:
+            walk(c, d + 1)
+    for s in doc.sections:
+        walk(s, 0)
+    if not any(votes.values()):
+        return None
+    return "deepest" if votes["deepest"] > votes["depth"] else "depth"
 
 
 def numbering_of(doc: Document) -> str:
@@ -182,6 +204,9 @@ def to_outline(doc: Document, year: int, source_name: str) -> CommentedMap:
     markers = CommentedSeq(markers_of(doc))
     markers.fa.set_flow_style()
     out["markers"] = markers
+    level = item_level_of(doc, list(markers))
+    if level:
+        out["item_level"] = level
     out["agency_style"] = "lead"
     out["appendix_table"] = False
     pnotes = Notes()

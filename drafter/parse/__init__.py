@@ -103,13 +103,26 @@ def _row_node(row: list[Cell], cols: dict[str, int]) -> Optional[tuple[Node, str
 
 # --- documents ------------------------------------------------------------------------------
 
+def _is_sign_off(lines: list[str], active: list[bool], i: int) -> bool:
+    """The 落款: a date alone on its line, or an issuer's name standing right above one."""
+    if D.is_date_line(lines[i]):
+        return True
+    if not D.is_signature(lines[i]):
+        return False
+    k = i + 1
+    while k < len(lines) and (not active[k] or not lines[k]):
+        k += 1
+    return k < len(lines) and D.is_date_line(lines[k])
+
+
 class _Region:
     def __init__(self, start: int, end: int, hit: Optional[D.TitleHit]):
         self.start, self.end, self.hit = start, end, hit  # 0-based, end exclusive
 
 
-def _regions(lines: list[str], active: list[bool], junk: list[bool]) -> list[_Region]:
-    hits = D.find_titles(lines, [a and not j for a, j in zip(active, junk)])
+def _regions(lines: list[str], active: list[bool], junk: list[bool], in_table: list[bool]) -> list[_Region]:
+    """Where each document starts and ends: a title (never one inside a table cell) up to the next."""
+    hits = D.find_titles(lines, [a and not j and not c for a, j, c in zip(active, junk, in_table)])
     kept: list[D.TitleHit] = []
     for k, h in enumerate(hits):
         end = hits[k + 1].index if k + 1 < len(hits) else len(lines)
@@ -132,6 +145,7 @@ def _build(src: Source, lines: list[str], active: list[bool], junk: list[bool], 
     builder = TreeBuilder(hard_wrap_width=wrap if src.fmt == "text" else None)
     blocks = src.blocks
     last = region.start - 1
+    signer = D.issuer_from_title(region.hit.title) if region.hit else ""  # its name alone = the 署名
     for i in range(region.start, region.end):
         if not active[i]:
             continue
@@ -140,7 +154,7 @@ def _build(src: Source, lines: list[str], active: list[bool], junk: list[bool], 
             continue
         if is_footer(text):
             break
-        if junk[i]:
+        if junk[i] or _is_sign_off(lines, active, i) or (signer and text == signer):
             continue
         b = blocks[i]
         if b.cell is not None:
@@ -252,7 +266,8 @@ def parse_source(src: Source) -> ParseResult:
     wrap = wrap_width([t for t, a in zip(lines, active) if a and t]) if src.fmt == "text" else None
     full_text = "\n".join(t for t, a in zip(lines, active) if a)
     tables_done: set[int] = set()
-    for region in _regions(lines, active, junk):
+    in_table = [b.cell is not None for b in src.blocks]
+    for region in _regions(lines, active, junk, in_table):
         doc, _ = _build(src, lines, active, junk, region, wrap, tables_done)
         if not doc.sections and not doc.preamble and not doc.title:
             continue

@@ -92,6 +92,9 @@ def expand_issuer(short: str, full_text: str) -> str:
     return short
 
 
+_ATTACHMENT = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[:：]?\s*")
+
+
 @dataclass
 class TitleHit:
     index: int  # 0-based index of the first line of the title
@@ -113,6 +116,14 @@ def find_titles(lines: list[str], active: list[bool]) -> list[TitleHit]:
         while j < n and active[j] and not lines[j]:
             j += 1
         nxt = lines[j] if j < n and active[j] else ""
+        attached = _ATTACHMENT.match(line)
+        if attached and attached.end() < len(line):
+            # "附件：重点任务分工表" names the attachment that follows (or a 附件说明 the same title repeats)
+            kind = is_title(line[attached.end():])
+            if kind:
+                hits.append(TitleHit(i, 1, kind, line[attached.end():]))
+                i += 1
+                continue
         alone = is_title(line)
         if (not alone and nxt and len(line) <= 30 and len(nxt) <= 30 and line[-1] not in _END_PUNCT
                 and not match_marker(line) and not match_marker(nxt) and not is_date_line(nxt)):
