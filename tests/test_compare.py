@@ -415,3 +415,15 @@ def test_same_file_is_all_carried():
     res = CliRunner().invoke(main, ["compare", seed_path(S000), seed_path(S000), "--format", "json"])
     data = json.loads(res.output)
     assert data["summary"]["carried"] == 32 and sum(data["summary"].values()) == 32
+
+
+def test_inverted_index_dice_equals_rapidfuzz_dice_trick():
+    from rapidfuzz import fuzz, process
+    o = pick_plan(load(seed_path(S000))).items()
+    n = pick_plan(load(seed_path(S004))).items()
+    enc = align._Encoder(set())
+    a = [enc.ids(align.bigrams(align.norm_fuzzy(x.body))) for x in o]
+    b = [enc.ids(align.bigrams(align.norm_fuzzy(x.body))) for x in n]
+    ours = align.dice_matrix(a, b)
+    ref = process.cdist([enc.encode(i) for i in a], [enc.encode(i) for i in b], scorer=fuzz.ratio)
+    assert np.abs(ours - ref).max() < 1e-3

@@ -22,7 +22,7 @@ from ..model import Document, Node, ParseResult
 from . import align as _align
 from .diff import char_diff
 from .model import Change, Comparison, ItemRef, SectionRow
-from .targets import agency_change, item_target_changes, tracking_table
+from .targets import FigureIndex, agency_change, item_target_changes, tracking_table
 
 
 def pick_plan(result: ParseResult) -> Optional[Document]:
@@ -71,12 +71,6 @@ def _containers(doc: Document) -> list[Optional[Node]]:
     return out
 
 
-def _heading_sim(a: Optional[Node], b: Optional[Node]) -> float:
-    if a is None or b is None:
-        return 1.0 if a is None and b is None else 0.0
-    return _align.pair_score(_align.ItemText(a.title, a.title), _align.ItemText(b.title, b.title)) / 100.0
-
-
 def _map_sections(old_doc: Document, new_doc: Document, old_refs: list[ItemRef], new_refs: list[ItemRef],
                   pairs: list[tuple[int, int, float]]) -> dict[int, Optional[Node]]:
     """id(old container) → new container (absent: the old heading has no counterpart)."""
@@ -92,13 +86,17 @@ def _map_sections(old_doc: Document, new_doc: Document, old_refs: list[ItemRef],
         o_size[oi[id(r.section)]] += 1
     for r in new_refs:
         n_size[ni[id(r.section)]] += 1
-    w = np.zeros((len(oc), len(nc)))
-    for a, ca in enumerate(oc):
-        for b, cb in enumerate(nc):
-            t = _heading_sim(ca, cb)
-            share = flow[a, b] / max(1.0, min(o_size[a], n_size[b]))
-            if t >= 0.5 or flow[a, b] > 0:
-                w[a, b] = t + share
+    # heading-title similarity, one cdist for all heading pairs; the top level only matches itself
+    tsim = _align.score_matrix([_align.ItemText(c.title, c.title) if c is not None else _align.ItemText("", "")
+                                for c in oc],
+                               [_align.ItemText(c.title, c.title) if c is not None else _align.ItemText("", "")
+                                for c in nc], stop=False).astype(np.float64) / 100.0
+    o_none = np.array([c is None for c in oc])
+    n_none = np.array([c is None for c in nc])
+    tsim[o_none[:, None] != n_none[None, :]] = 0.0
+    tsim[o_none[:, None] & n_none[None, :]] = 1.0
+    share = flow / np.maximum(1.0, np.minimum(o_size[:, None], n_size[None, :]))
+    w = np.where((tsim >= 0.5) | (flow > 0), tsim + share, 0.0)
     out: dict[int, Optional[Node]] = {}
     for a, b in _align.max_weight_matching(w):
         out[id(oc[a])] = nc[b]
@@ -112,7 +110,7 @@ def compare_documents(old_doc: Document, new_doc: Document, summary_doc: Optiona
     pairs = _align.align([_item_text(r) for r in old_refs], [_item_text(r) for r in new_refs],
                          threshold=threshold, workers=workers)
     smap = _map_sections(old_doc, new_doc, old_refs, new_refs, pairs)
-    figures = summary_doc.all_targets() if summary_doc is not None else []
+    figures = FigureIndex(summary_doc.all_targets()) if summary_doc is not None else None
 
     by_new: dict[int, Change] = {}
     paired_old: dict[int, int] = {}
@@ -152,7 +150,7 @@ def compare_documents(old_doc: Document, new_doc: Document, summary_doc: Optiona
                      summary_source=summary_source, summary_doc=summary_doc, changes=changes,
                      threshold=threshold)
     cmp.sections = _section_rows(old_doc, new_doc, changes, smap)
-    cmp.tracking = tracking_table(old_doc, new_doc, summary_doc)
+    cmp.tracking = tracking_table(old_doc, new_doc, summary_doc, changes)
     return cmp
 
 

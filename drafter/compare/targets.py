@@ -143,16 +143,54 @@ def match_targets(old: list[Target], new: list[Target]) -> list[tuple[Optional[T
     return out
 
 
-def find_achieved(t: Target, figures: list[Target]) -> Optional[Target]:
+class FigureIndex:
+    """The summary's figures, looked up by metric: exact name first, then fuzzy among a few candidates."""
+
+    def __init__(self, figures: Iterable[Target]):
+        self.figures = list(figures)
+        self.names = [_norm_metric(f.metric) for f in self.figures]
+        self.by_name: dict[str, list[int]] = {}
+        for i, n in enumerate(self.names):
+            self.by_name.setdefault(n, []).append(i)
+        self._cache: dict[tuple, Optional[Target]] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.figures)
+
+    def find(self, t: Target) -> Optional[Target]:
+        """The figure for the metric of `t` (same kind, compatible unit); the first of the best matches."""
+        key = (t.metric, t.kind, t.unit)
+        if key not in self._cache:
+            self._cache[key] = self._find(t)
+        return self._cache[key]
+
+    def _find(self, t: Target) -> Optional[Target]:
+        name = _norm_metric(t.metric)
+        for i in self.by_name.get(name, []):
+            if _comparable(t, self.figures[i]) and _key(t.metric) == _key(self.figures[i].metric):
+                return self.figures[i]
+        if len(self.figures) <= 200:
+            cand = range(len(self.figures))
+        else:
+            from rapidfuzz import fuzz, process
+            cand = [i for _, _, i in process.extract(name, self.names, scorer=fuzz.partial_ratio, limit=20,
+                                                     score_cutoff=50)]
+            cand.sort()
+        best, best_s = None, 0.0
+        for i in cand:
+            f = self.figures[i]
+            if not _comparable(t, f):
+                continue
+            s = metric_similarity(t.metric, f.metric)
+            if s >= METRIC_MATCH and s > best_s:
+                best, best_s = f, s
+        return best
+
+
+def find_achieved(t: Target, figures) -> Optional[Target]:
     """The summary's figure for the metric of `t` (same kind and unit); the first best match."""
-    best, best_s = None, 0.0
-    for f in figures:
-        if not _comparable(t, f):
-            continue
-        s = metric_similarity(t.metric, f.metric)
-        if s >= METRIC_MATCH and s > best_s:
-            best, best_s = f, s
-    return best
+    idx = figures if isinstance(figures, FigureIndex) else FigureIndex(figures)
+    return idx.find(t)
 
 
 def _met(target: Target, achieved: Target) -> Optional[bool]:
@@ -168,7 +206,7 @@ def _met(target: Target, achieved: Target) -> Optional[bool]:
     return a >= v
 
 
-def target_change(old: Optional[Target], new: Optional[Target], figures: list[Target]) -> TargetChange:
+def target_change(old: Optional[Target], new: Optional[Target], figures) -> TargetChange:
     metric = (new or old).metric  # type: ignore[union-attr]
     tc = TargetChange(metric=metric, old=old, new=new)
     if old is None:
@@ -185,6 +223,8 @@ def target_change(old: Optional[Target], new: Optional[Target], figures: list[Ta
             # by value, also for ceilings (≤): the report shows both values and the operator
             tc.change = "raised" if b > a else "lowered"
     if figures:
+        if not isinstance(figures, FigureIndex):
+            figures = FigureIndex(figures)
         ach = find_achieved(new or old, figures)  # type: ignore[arg-type]
         if ach is None and old is not None and new is not None:
             ach = find_achieved(old, figures)
@@ -197,7 +237,7 @@ def target_change(old: Optional[Target], new: Optional[Target], figures: list[Ta
     return tc
 
 
-def item_target_changes(old: Optional[Node], new: Optional[Node], figures: list[Target]) -> list[TargetChange]:
+def item_target_changes(old: Optional[Node], new: Optional[Node], figures) -> list[TargetChange]:
     ot = list(old.targets) if old is not None else []
     nt = list(new.targets) if new is not None else []
     return [target_change(a, b, figures) for a, b in match_targets(ot, nt)]
@@ -220,33 +260,42 @@ def agency_change(old: Node, new: Node) -> AgencyChange:
     return ch
 
 
-def _where(doc: Document) -> dict[int, str]:
-    """id(target) → the label path of the node that carries it ("" for the headline targets)."""
-    out: dict[int, str] = {}
+def tracking_table(old: Document, new: Document, summary: Optional[Document], changes: list) -> list[dict]:
+    """Last year's target, last year's achievement, this year's target — one row per metric.
 
-    def walk(n: Node, prefix: str) -> None:
-        p = f"{prefix}/{n.label}" if prefix else n.label
-        for t in n.targets:
-            out[id(t)] = p
-        for c in n.children:
-            walk(c, p)
-
-    for s in doc.sections:
-        walk(s, "")
-    return out
-
-
-def tracking_table(old: Document, new: Document, summary: Optional[Document]) -> list[dict]:
-    """Last year's target, last year's achievement, this year's target — one row per metric."""
-    figures = summary.all_targets() if summary is not None else []
-    ow, nw = _where(old), _where(new)
-    rows = []
-    for a, b in match_targets(old.all_targets(), new.all_targets()):
-        tc = target_change(a, b, figures)
-        rows.append({"change": tc,
-                     "old_where": ow.get(id(a), "") if a is not None else None,
-                     "new_where": nw.get(id(b), "") if b is not None else None})
-    return rows
+    Item targets follow the item alignment (a target is compared with the target of the same metric in
+    the item it was carried from); the headline targets are matched among themselves; a target that left
+    one item and appears in another (same metric name, once on each side) is joined into one row.
+    """
+    figures = FigureIndex(summary.all_targets()) if summary is not None else None
+    rows: list[dict] = []
+    for a, b in match_targets(list(old.targets), list(new.targets)):
+        rows.append({"change": target_change(a, b, figures), "old_where": "" if a is not None else None,
+                     "new_where": "" if b is not None else None})
+    for ch in changes:
+        for tc in ch.targets:
+            rows.append({"change": tc, "old_where": ch.old.path if tc.old is not None else None,
+                         "new_where": ch.new.path if tc.new is not None else None})
+    # join a removed and an added target of one metric that each occur once
+    removed: dict[str, list[int]] = {}
+    added: dict[str, list[int]] = {}
+    for k, r in enumerate(rows):
+        tc = r["change"]
+        if tc.change == "removed":
+            removed.setdefault(_norm_metric(tc.metric), []).append(k)
+        elif tc.change == "added":
+            added.setdefault(_norm_metric(tc.metric), []).append(k)
+    drop: set[int] = set()
+    for name, ks in removed.items():
+        ka = added.get(name, [])
+        if len(ks) == 1 and len(ka) == 1:
+            ro, rn = rows[ks[0]], rows[ka[0]]
+            if ro["change"].old.kind != rn["change"].new.kind:
+                continue
+            rows[ka[0]] = {"change": target_change(ro["change"].old, rn["change"].new, figures),
+                           "old_where": ro["old_where"], "new_where": rn["new_where"]}
+            drop.add(ks[0])
+    return [r for k, r in enumerate(rows) if k not in drop]
 
 
 def fmt_value(t: Optional[Target]) -> str:
