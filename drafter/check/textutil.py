@@ -12,53 +12,13 @@ from bisect import bisect_right
 from typing import Optional
 
 from ..model import Document, Node
+from ..parse.markers import cn_to_int, int_to_cn
 from .base import Context
 
 CN_NUMS = "零〇一二三四五六七八九"
-_CN_VAL = {c: i for i, c in enumerate("零一二三四五六七八九")}
-_CN_VAL["〇"] = 0
-_CN_VAL["两"] = 2
-
-
-def cn2int(s: str) -> Optional[int]:
-    """`二十三` → 23, `十` → 10, `一百零二` → 102; None when not a Chinese numeral."""
-    if not s:
-        return None
-    total, cur = 0, 0
-    for ch in s:
-        if ch in _CN_VAL:
-            cur = _CN_VAL[ch]
-        elif ch == "十":
-            total += (cur or 1) * 10
-            cur = 0
-        elif ch == "百":
-            total += (cur or 1) * 100
-            cur = 0
-        else:
-            return None
-    return total + cur
-
-
-def int2cn(n: int) -> str:
-    """23 → `二十三`, 10 → `十`, 102 → `一百零二`."""
-    digits = "零一二三四五六七八九"
-    if n < 0:
-        return str(n)
-    if n < 10:
-        return digits[n]
-    if n < 20:
-        return "十" + (digits[n - 10] if n > 10 else "")
-    if n < 100:
-        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
-    if n < 1000:
-        rest = n % 100
-        head = digits[n // 100] + "百"
-        if rest == 0:
-            return head
-        if rest < 10:
-            return head + "零" + digits[rest]
-        return head + (("一" + int2cn(rest)) if rest < 20 else int2cn(rest))
-    return str(n)
+# Chinese numerals: one implementation for the whole tool, beside the marker reader
+cn2int = cn_to_int
+int2cn = int_to_cn
 
 
 _CN = "一二三四五六七八九十百零〇两"

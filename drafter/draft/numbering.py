@@ -8,29 +8,11 @@ from __future__ import annotations
 import re
 
 from ..model import Document, Node
-
-_DIGITS = "零一二三四五六七八九"
-
+from ..parse.markers import int_to_cn
 
 def chinese(n: int) -> str:
     """1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 105 → 一百零五 (chineseCounting)."""
-    if n <= 0:
-        return str(n)
-    if n < 10:
-        return _DIGITS[n]
-    if n < 20:
-        return "十" + (_DIGITS[n % 10] if n % 10 else "")
-    if n < 100:
-        return _DIGITS[n // 10] + "十" + (_DIGITS[n % 10] if n % 10 else "")
-    if n < 1000:
-        rest = n % 100
-        head = _DIGITS[n // 100] + "百"
-        if rest == 0:
-            return head
-        if rest < 10:
-            return head + "零" + _DIGITS[rest]
-        return head + (_DIGITS[rest // 10] + "十" + (_DIGITS[rest % 10] if rest % 10 else ""))
-    return str(n)
+    return int_to_cn(n) if n > 0 else str(n)
 
 
 def circled(n: int) -> str:

@@ -45,6 +45,8 @@ def cn_to_int(s: str) -> Optional[int]:
 def int_to_cn(n: int) -> str:
     """1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 105 → 一百零五 (up to 999)."""
     digits = "零一二三四五六七八九"
+    if n < 0 or n >= 1000:
+        return str(n)
     if n < 10:
         return digits[n]
     if n < 20:
