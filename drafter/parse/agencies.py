@@ -79,12 +79,16 @@ _INNER_ROLE = re.compile(r"[(（](牵头|负责|配合|参与)[)）]")
 _COHOST = re.compile(r"会同")  # "A会同B负责": A gets the verb's role, B cooperates
 _AND = re.compile(r"[和与及]")
 _ETC = re.compile(r"(等(?:有关|相关)?(?:部门|单位|机构)?)$")
-_NAME_OK = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9·()（）]{2,30}$")
+_NAME_OK = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9·()（）、]{2,30}$")
 _NAME_BAD = re.compile(r"[年月日的是在对把将为了着过以及和或等之]|[0-9]{3,}")
 _NESTED = re.compile(r"[(（][^()（）]*[)）]")
 # a name that begins like one: 市…, 省…, 国家…, 天津市…, 河西区… (a misspelt ending is still a name)
 _PLACE_START = re.compile(r"^(?!市场)(?:国家|各|市|省|[\u4e00-\u9fff]{1,5}?(?:省|市|区|县))[\u4e00-\u9fff]{3,}$")
 _SEP_LIST = re.compile(r"[、,，/]")
+# a list of place levels naming one set of governments: "各区、县（市）人民政府", "各县、市、区政府"
+_PLACE_LEVELS = re.compile(
+    r"各?[省市区县乡镇街](?:[(（][^()（）]*[)）])?(?:、[省市区县乡镇街](?:[(（][^()（）]*[)）])?)+"
+    r"(?=(?:人民政府|政府|党委|党委政府|管委会|街道|有关部门|相关部门))")
 _SEP_PHRASE = re.compile(r"[;；]")
 
 
@@ -132,6 +136,7 @@ def _parse_body(body: str, labelled_only: bool = False) -> list[Agency] | None:
     body = _INNER_ROLE.sub(lambda m: m.group(1) + ",", body)
     # "各县(市、区)人民政府": separators inside a nested bracket belong to the name
     body = _NESTED.sub(lambda m: m.group(0).replace("、", "\x00").replace(",", "\x01").replace("，", "\x02"), body)
+    body = _PLACE_LEVELS.sub(lambda m: m.group(0).replace("、", "\x00"), body)
     if not body:
         return None
     found: list[tuple[str, str]] = []

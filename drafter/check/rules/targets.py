@@ -6,6 +6,7 @@ by character similarity of the metric names (`fuzzy.threshold` there).
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable, Optional
 
 from ...model import Document, Node, Target
@@ -13,6 +14,8 @@ from ..base import Context, Finding, Rule, register
 from ..data import RulesData, data_of, norm_metric
 
 _LEVEL_OPS = (">=", ">", "=", "~")   # a level the plan wants to reach (not a ceiling)
+# a target that means to hold a level, not raise it: equal to last year's figure is what it says
+_MAINTAIN = re.compile(r"保持|稳定在|维持|巩固在|持续保持")
 
 
 def _fmt(v: float) -> str:
@@ -173,6 +176,8 @@ class TargetBelowAchieved(Rule):
             f, _ = got
             if t.value > f.value:
                 continue
+            if t.value == f.value and (_MAINTAIN.search(t.text or "") or f.op in (">=", ">")):
+                continue  # "保持在95%以上" a level already reached, or a figure itself only a floor
             key = (norm_metric(t.metric), t.value, t.unit)
             if key in seen:
                 continue  # the same target printed twice

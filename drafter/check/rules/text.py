@@ -185,6 +185,8 @@ class Placeholder(Rule):
 
 _CJK_L = "\u4e00-\u9fff\u3400-\u4dbf“”‘’《》（）、。，：；！？【】〔〕"
 _STRAY_SPACE = re.compile(rf"(?<=[{_CJK_L}])[ \u3000\u00a0]+(?=[{_CJK_L}])")
+# a web page's metadata line around the title: "发布日期：…　　来源：办公室　　浏览次数：" (fields, not words)
+_PAGE_META = re.compile(r"(?:发布(?:日期|时间)|来源|浏览次数|点击(?:数|量)?|字号|信息来源|作者)\s*[:：]")
 
 
 @register
@@ -232,7 +234,10 @@ class StraySpace(Rule):
             body = text.strip()
             if not body or body.startswith(("主题词", "主题词：", "抄送", "联系人", "联系电话")):
                 continue
-            hits = list(_STRAY_SPACE.finditer(body))
+            if len(_PAGE_META.findall(body)) >= 2:
+                continue
+            # two or more ideographic spaces are a layout gap (fields, 落款 and date), not a slip
+            hits = [m for m in _STRAY_SPACE.finditer(body) if m.group(0).count("\u3000") < 2]
             if not hits:
                 continue
             m = hits[0]
