@@ -1,86 +1,24 @@
 """Targets and agencies of aligned items: what went up, what went down, who joined, who left.
 
 Metrics are matched across years (and to the summary's figures) through the metric synonym groups in
-``rules/metrics.yaml`` when ``drafter.check.data`` provides them, otherwise by a fuzzy comparison of the
-metric text (character-bigram Dice, or one name contained in the other).
+``rules/metrics.yaml``, else by a fuzzy comparison of the metric text (character-bigram Dice, or one name
+contained in the other). The match is looser than TGT001's because both items are already paired.
 """
 from __future__ import annotations
 
-import re
-import unicodedata
-from typing import Callable, Iterable, Optional
+from typing import Iterable, Optional
 
+from ..check.data import load_data, norm_metric
 from ..model import Agency, Document, Node, Target
 from .model import AgencyChange, TargetChange
 
 _UPPER = ("<=", "<")          # a ceiling: lower is stricter
-_FILLER = re.compile(r"^(全市|全年|全省|全区|本市|累计|年度|各类|共)+|(数量|总量|总数|数)$")
-
-
-def _norm_metric(s: str) -> str:
-    s = unicodedata.normalize("NFKC", s or "")
-    s = re.sub(r"[\s\"'“”《》()（）、,，。:：;；]", "", s)
-    return _FILLER.sub("", s) or s
-
-
-def _synonym_key() -> Optional[Callable[[str], Optional[str]]]:
-    """The canonical-metric function of the metric data, if that module is installed.
-
-    Looked up by duck typing so this module works before and after ``drafter/check/data.py`` exists.
-    """
-    try:
-        from ..check import data  # type: ignore
-    except Exception:
-        return None
-    for name in ("canonical_metric", "metric_key", "canonical"):
-        fn = getattr(data, name, None)
-        if callable(fn):
-            return fn
-    groups = None
-    for name in ("metric_synonyms", "load_metrics", "metrics"):
-        obj = getattr(data, name, None)
-        try:
-            groups = obj() if callable(obj) else obj
-        except Exception:
-            groups = None
-        if groups:
-            break
-    if not groups:
-        return None
-    table: dict[str, str] = {}
-    try:
-        items = groups.items() if isinstance(groups, dict) else enumerate(groups)
-        for key, syns in items:
-            if isinstance(syns, dict):
-                syns = syns.get("synonyms") or syns.get("names") or []
-            names = [str(key)] if isinstance(key, str) else []
-            names += [str(s) for s in (syns or [])]
-            canon = names[0] if names else None
-            for n in names:
-                table[_norm_metric(n)] = canon
-    except Exception:
-        return None
-    if not table:
-        return None
-    return lambda m: table.get(_norm_metric(m))
-
-
-_KEY: Optional[Callable[[str], Optional[str]]] = None
-_KEY_LOADED = False
+_norm_metric = norm_metric
 
 
 def _key(m: str) -> Optional[str]:
-    global _KEY, _KEY_LOADED
-    if not _KEY_LOADED:
-        _KEY = _synonym_key()
-        _KEY_LOADED = True
-    if _KEY is None:
-        return None
-    try:
-        k = _KEY(m)
-    except Exception:
-        return None
-    return str(k) if k else None
+    """The metric's synonym group in rules/metrics.yaml, or None."""
+    return load_data().canonical_metric(m)
 
 
 def _dice(a: str, b: str) -> float:

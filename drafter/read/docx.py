@@ -203,6 +203,7 @@ class _Reader:
         self.numbering = numbering
         self.blocks: list[Block] = []
         self.tables: list[list[list[Cell]]] = []
+        self.elements: list = []  # the w:p behind each block, in block order
 
     # --- block level -------------------------------------------------------------------------
     def container(self, el, cell: Optional[tuple[int, int, int]] = None) -> None:
@@ -240,6 +241,7 @@ class _Reader:
             text = label + text.lstrip("\t ")
         self.blocks.append(Block(text=text, line=len(self.blocks) + 1, cell=cell, auto_label=label or "",
                                  level=level, style=style))
+        self.elements.append(p)
         for box in boxes:
             self.container(box, cell)
 
@@ -424,3 +426,13 @@ def read_docx(path: str) -> Source:
     if body is not None:
         reader.container(body)
     return Source(path=path, blocks=reader.blocks, tables=reader.tables, fmt="docx", encoding="")
+
+
+def paragraph_elements(body) -> list:
+    """The w:p elements of a document body in the order `read_docx` numbers its blocks (block N is
+    element N-1), so a writer (check --annotate) finds the paragraph a finding's line names."""
+    tag = body.tag
+    w = tag[:tag.index("}") + 1] if tag.startswith("{") else ""
+    reader = _Reader(w, _Styles(None, w), Numbering(None, w, lambda sid: None))
+    reader.container(body)
+    return reader.elements

@@ -9,7 +9,7 @@ OOXML; python-docx ≥ 1.2 writes the comments part (`Document.add_comment`).
 from __future__ import annotations
 
 import os
-from typing import Iterator, Optional
+from typing import Optional
 
 from ..check.base import Finding
 from ..errors import DrafterError
@@ -21,26 +21,12 @@ INITIALS = "DR"
 _SEV_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
-def _paragraph_elements(body) -> Iterator:
-    """w:p elements in reading order: body paragraphs, table cells (nested tables too), content controls."""
-    from docx.oxml.ns import qn
-
-    P, TBL, TR, TC, SDT, SDTC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:sdt"), qn("w:sdtContent")
-    for el in body.iterchildren():
-        if el.tag == P:
-            yield el
-        elif el.tag == TBL:
-            for tr in el.iterchildren(TR):
-                for tc in tr.iterchildren(TC):
-                    yield from _paragraph_elements(tc)
-        elif el.tag in (SDT, SDTC):
-            yield from _paragraph_elements(el)
-
-
 def paragraphs_in_order(document) -> list:
     from docx.text.paragraph import Paragraph
 
-    return [Paragraph(p, document._body) for p in _paragraph_elements(document.element.body)]
+    from ..read.docx import paragraph_elements
+
+    return [Paragraph(p, document._body) for p in paragraph_elements(document.element.body)]
 
 
 def _comment_text(f: Finding) -> str:
