@@ -8,7 +8,6 @@ from __future__ import annotations
 import difflib
 import os
 import random
-import resource
 import subprocess
 import sys
 import tempfile

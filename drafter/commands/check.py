@@ -7,7 +7,6 @@ from typing import Optional, Sequence
 import click
 
 from ..api import load
-from ..check.base import SEVERITY_RANK
 from ..check.config import config_for
 from ..check.engine import exit_code, run_checks, sort_findings
 from ..errors import DrafterError

@@ -5,7 +5,6 @@ terminal, coloured too (click strips the colour when the output is not a termina
 """
 from __future__ import annotations
 
-from typing import Optional
 
 import click
 
