@@ -131,14 +131,20 @@ def numbering(*parts: str) -> str:
 
 
 def style(sid: str, name: str, *, kind: str = "paragraph", based_on: Optional[str] = None,
-          num_id: Optional[int] = None, ilvl: Optional[int] = None) -> str:
+          num_id: Optional[int] = None, ilvl: Optional[int] = None, outline: Optional[int] = None) -> str:
+    """A style; `outline` gives it a w:outlineLvl (0 = level 1), as heading styles have."""
     inner = f'<w:name w:val="{name}"/>'
     if based_on:
         inner += f'<w:basedOn w:val="{based_on}"/>'
     inner += '<w:qFormat/>'
+    ppr = ""
     if num_id is not None:
         lv = f'<w:ilvl w:val="{ilvl}"/>' if ilvl is not None else ""
-        inner += f'<w:pPr><w:numPr>{lv}<w:numId w:val="{num_id}"/></w:numPr></w:pPr>'
+        ppr += f'<w:numPr>{lv}<w:numId w:val="{num_id}"/></w:numPr>'
+    if outline is not None:
+        ppr += f'<w:outlineLvl w:val="{outline}"/>'
+    if ppr:
+        inner += f'<w:pPr>{ppr}</w:pPr>'
     return f'<w:style {NSDECL} w:type="{kind}" w:customStyle="1" w:styleId="{sid}">{inner}</w:style>'
 
 

@@ -8,12 +8,13 @@ sentence, agencies and targets, and the document's year, issuer and date.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Optional
 
 from ..model import Agency, Document, Node, ParseResult
 from ..read import Cell, Source
 from . import documents as D
-from .clean import find_repeated_body, is_footer, is_junk, is_page_mark, normalize
+from .clean import find_repeated_body, is_footer, is_junk, is_page_mark, normalize, running_headers
 from .markers import match_marker
 from .structure import TreeBuilder, wrap_width
 
@@ -75,13 +76,35 @@ def _task_columns(table: list[list[Cell]]) -> Optional[dict[str, int]]:
     return None
 
 
+def _split_names(cell: str) -> list[str]:
+    """`市科技局、各区（县、市）政府` → two names: separators inside brackets do not split."""
+    names, depth, cur = [], 0, ""
+    for ch in cell:
+        depth += (ch in "（(") - (ch in "）)")
+        if depth <= 0 and _SPLIT_NAMES.fullmatch(ch):
+            names.append(cur)
+            cur, depth = "", 0
+        else:
+            cur += ch
+    return [n for n in names + [cur] if n and n not in ("无", "—", "-")]
+
+
+def _section_row(row: list[Cell]) -> Optional[tuple[Node, str]]:
+    """A row that only names a group of tasks (`一、强化知识产权创造` across every column) is a heading."""
+    texts = [c.text.strip() for c in row if c.text.strip()]
+    m = match_marker(texts[0]) if len(texts) == 1 else None
+    if m is None or m.number is None:
+        return None
+    return Node(label=m.label, number=m.number, text=texts[0], line=row[0].line, style=m.family), m.family
+
+
 def _row_node(row: list[Cell], cols: dict[str, int]) -> Optional[tuple[Node, str]]:
     def cell(key):
         i = cols.get(key)
         return row[i].text.strip() if i is not None and i < len(row) else ""
     task = cell("task")
     if not task:
-        return None
+        return _section_row(row)
     seq = cell("seq")
     family, number, label = "arabic", None, seq
     if seq:
@@ -93,9 +116,7 @@ def _row_node(row: list[Cell], cols: dict[str, int]) -> Optional[tuple[Node, str
                 family, number = m.family, m.number
     agencies = []
     for key, role in (("lead", "lead"), ("resp", "responsible"), ("coop", "cooperate")):
-        for name in _SPLIT_NAMES.split(cell(key)):
-            if name and name not in ("无", "—", "-"):
-                agencies.append(Agency(name, role))
+        agencies.extend(Agency(name, role) for name in _split_names(cell(key)))
     line = row[cols["task"]].line
     text = f"{label}{task}" if label and not task.startswith(label) else task
     return Node(label=label, number=number, text=text, line=line, agencies=agencies, style=family), family
@@ -170,7 +191,7 @@ def _build(src: Source, lines: list[str], active: list[bool], junk: list[bool], 
                         builder.add_node(*made)
                 last = i
                 continue
-        builder.feed(b.line, text)
+        builder.feed(b.line, text, b.outline if b.cell is None else None)
         last = i
     tree = builder.tree
     hit = region.hit
@@ -193,11 +214,19 @@ def _fill_nodes(doc: Document) -> None:
 
 
 def _numbering(doc: Document) -> Optional[str]:
-    """Do the leaf items count on across sections ("continuous") or start again ("restart")?"""
+    """Do the items count on across sections ("continuous") or start again ("restart")?
+
+    The items are the most common numbered family below the top level (1. under 一、, not the
+    （1） under some of them); judged on the leaves of that family.
+    """
+    below = Counter(c.style for s in doc.walk() for c in s.children if c.number is not None)
+    if not below:
+        return None
+    family = below.most_common(1)[0][0]
     by_parent: list[list[int]] = []
     for s in doc.walk():
-        nums = [c.number for c in s.children if not c.children and c.number is not None]
-        if nums:
+        nums = [c.number for c in s.children if c.style == family and c.number is not None]
+        if nums and any(not c.children for c in s.children if c.style == family):
             by_parent.append(nums)
     if len(by_parent) < 2:
         return None
@@ -248,7 +277,8 @@ def _metadata(doc: Document, region: _Region, lines: list[str], active: list[boo
 def parse_source(src: Source) -> ParseResult:
     lines = [normalize(b.text) for b in src.blocks]
     numbers = [b.line for b in src.blocks]
-    active = [not is_page_mark(t) for t in lines]
+    furniture = running_headers(lines) if src.fmt == "text" else set()
+    active = [not is_page_mark(t) and i not in furniture for i, t in enumerate(lines)]
     junk = [is_junk(t) for t in lines]
     result = ParseResult(source=src.path, lines=[b.text for b in src.blocks])
     rep = find_repeated_body(lines)

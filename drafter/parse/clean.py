@@ -1,4 +1,4 @@
-"""What is not the document: web menus and footers, page marks, contact blocks, a body printed twice."""
+"""What is not the document: web menus and footers, page marks, running headers, contact blocks, a body printed twice."""
 from __future__ import annotations
 
 import re
@@ -27,21 +27,47 @@ _JUNK = re.compile(
 
 def normalize(line: str) -> str:
     """Strip the spaces PDF and web extraction leave around a line; drop zero-width characters."""
-    line = line.translate(_ZERO_WIDTH)
-    line = _PAGE_INLINE.sub("", line) if _PAGE_INLINE.search(line) else line
-    return line.strip(_SPACES)
+    line = line.translate(_ZERO_WIDTH).strip(_SPACES)
+    if _PAGE_LINE.match(line):
+        return line  # a page mark on its own line stays one (running headers are found next to it)
+    return _PAGE_INLINE.sub("", line).strip(_SPACES) if _PAGE_INLINE.search(line) else line
 
 
 def is_page_mark(line: str) -> bool:
     return bool(_PAGE_LINE.match(line))
 
 
+# the 印发 line closing a 公文: "长沙市人民政府办公厅　　2024年3月5日印发"
+_PRINTED = re.compile(r"^\S.{0,40}?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$")
+
+
 def is_footer(line: str) -> bool:
-    return bool(_FOOTER.match(line))
+    return bool(_FOOTER.match(line) or _PRINTED.match(line))
 
 
 def is_junk(line: str) -> bool:
     return bool(_JUNK.match(line))
+
+
+def running_headers(lines: list[str], near: int = 3) -> set[int]:
+    """Lines a PDF repeated on every page: the same short line next to two or more page marks.
+
+    "Next to" is within `near` non-empty lines of a page mark, so the document's own title (or 版头)
+    printed once at the top of page 1 is kept even when the running title repeats it.
+    """
+    marks = [i for i, t in enumerate(lines) if is_page_mark(t)]
+    if len(marks) < 2:
+        return set()
+    nonempty = [i for i, t in enumerate(lines) if t]
+    rank = {i: k for k, i in enumerate(nonempty)}
+    close: dict[str, list[int]] = {}
+    for m in marks:
+        k = rank[m]
+        for j in nonempty[max(0, k - near):k + near + 1]:
+            t = lines[j]
+            if j != m and len(t) <= 40 and not is_page_mark(t) and t[-1] not in "。；;，,：:）)":
+                close.setdefault(t, []).append(j)
+    return {j for where in close.values() if len(set(where)) >= 2 for j in where}
 
 
 # --- a body printed twice ------------------------------------------------------------

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Optional
 
-from .markers import cn_to_int, match_marker
+from .markers import cn_to_int, fullwidth_digits, match_marker
 
 # title keyword -> kind; checked in this order ("重点任务分工" is a division, "工作总结" a summary)
 _KIND_WORDS = (
@@ -48,7 +48,7 @@ def is_title(line: str) -> Optional[str]:
 
 
 def year_of(text: str) -> Optional[int]:
-    m = _YEAR.search(text)
+    m = _YEAR.search(fullwidth_digits(text))
     if m:
         return int(m.group(1))
     m = _CN_YEAR.search(text)
@@ -68,7 +68,7 @@ def is_signature(line: str) -> bool:
 
 def issuer_from_title(title: str) -> str:
     """`天津市知识产权局2020年工作要点` → 天津市知识产权局; `2021 年山东省市场监督管理局知识产权工作要点` → 山东省市场监督管理局."""
-    m = _YEAR.search(title) or _CN_YEAR.search(title)
+    m = _YEAR.search(fullwidth_digits(title)) or _CN_YEAR.search(title)
     parts = [title[:m.start()], title[m.end():]] if m else [title]
     for part in parts:
         part = re.sub(r"^(关于|实施|印发)", "", part.strip())
@@ -128,7 +128,10 @@ def find_titles(lines: list[str], active: list[bool]) -> list[TitleHit]:
         if (not alone and nxt and len(line) <= 30 and len(nxt) <= 30 and line[-1] not in _END_PUNCT
                 and not match_marker(line) and not match_marker(nxt) and not is_date_line(nxt)):
             joined = is_title(line + nxt)
-            if joined and (not is_title(nxt) or is_signature(line)):
+            # `…2024年知识产权` / `工作要点`: the second line alone looks like a title, but the year is above it
+            tail = is_signature(line) or (year_of(line) is not None and year_of(nxt) is None
+                                          and not is_date_line(line))
+            if joined and (not is_title(nxt) or tail):
                 hits.append(TitleHit(i, j - i + 1, joined, line + nxt))
                 i = j + 1
                 continue

@@ -1,8 +1,9 @@
-"""Heading and item markers: 一、 (一) （一） 1. 1． (1) ① —— 一是, as written at the start of a paragraph.
+"""Heading and item markers: 第一部分 一、 (一) （一） 1. 1． (1) ① —— 一是, as written at the start of a paragraph.
 
 A marker has a *family* (its shape, ignoring ASCII/full-width and typos such as `1、`) and a
-value. Families have a canonical rank (GB/T 9704 §7.3.3: 一、 → （一） → 1. → （1）); bullets
-(—— and 一是) rank below every numbered level.
+value. Families have a canonical rank (GB/T 9704 §7.3.3: 一、 → （一） → 1. → （1）); 第X部分 ranks
+above them all, bullets (—— and 一是) below every numbered level. A paragraph in a Word heading
+style with no marker at all is a heading of family `h1`…`h9`, ranked above every marker.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
 CN = "一二三四五六七八九十百零〇"
 
 # family -> rank (lower = higher in the hierarchy)
-RANK = {"cn": 0, "paren_cn": 1, "arabic": 2, "paren_arabic": 3, "circled": 4, "shi": 5, "dash": 5}
+RANK = {**{f"h{i}": i - 20 for i in range(1, 10)}, "part": -1, "cn": 0, "paren_cn": 1, "arabic": 2, "paren_arabic": 3, "circled": 4, "shi": 5, "dash": 5}
 
 
 def cn_to_int(s: str) -> Optional[int]:
@@ -85,6 +86,7 @@ _RE_CN = re.compile(rf"^([{CN}]{{1,4}}){_WS}([、，,．.：:])")
 _RE_PAREN_CN = re.compile(rf"^([（(]){_WS}([{CN}]{{1,4}}){_WS}([）)])([、.．,，]?)")
 _RE_ARABIC = re.compile(r"^([0-9０-９]{1,4})([.．、，,])(?![0-9０-９])")
 _RE_PAREN_AR = re.compile(rf"^([（(]){_WS}([0-9０-９]{{1,3}}){_WS}([）)])([、.．,，]?)")
+_RE_PART = re.compile(rf"^第([{CN}]{{1,3}})(部分|篇)(?=$|[ \t\u00a0\u3000、：:]|[\u4e00-\u9fff])")
 _RE_CIRCLED = re.compile(r"^([\u2460-\u2473])")
 _RE_DASH = re.compile(r"^(——|－－|--)(?=\S)")
 _RE_SHI = re.compile(rf"^([{CN}]{{1,3}})是(?=[^，,。；;、])")
@@ -94,6 +96,9 @@ def match_marker(line: str) -> Optional[Marker]:
     """The marker at the start of `line` (already stripped), or None."""
     if not line:
         return None
+    m = _RE_PART.match(line)
+    if m:
+        return Marker("part", m.group(0), cn_to_int(m.group(1)), line[m.end():].lstrip(" \t\u00a0\u3000、：:"))
     m = _RE_PAREN_CN.match(line)
     if m:
         n = cn_to_int(m.group(2))
@@ -139,6 +144,8 @@ def match_marker(line: str) -> Optional[Marker]:
 def format_label(family: str, n: int, fullwidth_paren: bool = True) -> str:
     """The canonical label for a family and number (GB/T 9704 §7.3.3, GB/T 15834 B.3)."""
     lp, rp = ("（", "）") if fullwidth_paren else ("(", ")")
+    if family == "part":
+        return f"第{int_to_cn(n)}部分"
     if family == "cn":
         return f"{int_to_cn(n)}、"
     if family == "paren_cn":
@@ -162,3 +169,10 @@ _RE_RUN_IN = re.compile(rf"(?<=[{RUN_IN_BREAK}])[ \u3000]*(?=[（(]?[0-9０-９{
 def run_in_positions(line: str) -> list[int]:
     """Offsets in `line` where a marker follows the end of a sentence."""
     return [m.end() for m in _RE_RUN_IN.finditer(line)]
+# 二是/三是 after a sentence or a clause: "一是…。二是…；三是…，四是…"
+_RE_SHI_RUN_IN = re.compile(rf"(?<=[{RUN_IN_BREAK}，,])[ \u3000]*(?=[{CN}]{{1,3}}是)")
+
+
+def shi_positions(line: str) -> list[int]:
+    """Offsets in `line` where a 是-point (二是, 三是 …) follows the end of a sentence or clause."""
+    return [m.end() for m in _RE_SHI_RUN_IN.finditer(line)]

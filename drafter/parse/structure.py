@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..model import Node
-from .markers import RANK, Marker, match_marker, run_in_positions
+from .markers import RANK, Marker, match_marker, run_in_positions, shi_positions
 
 SENTENCE_END = "。；;！!？?：:）)”」』】"
 
@@ -106,7 +106,11 @@ class TreeBuilder:
 
     def _continue(self, text: str, line: int, wrapped: bool) -> None:
         if not self.stack:
-            self.tree.before.append(Line(line, text))
+            before = self.tree.before
+            if wrapped and before:
+                before[-1].text += text
+            else:
+                before.append(Line(line, text))
             return
         node = self.stack[-1].node
         if wrapped or (text[:1] in "(（" and not match_marker(text) and node.text[-1:] in "。；;"):
@@ -115,9 +119,14 @@ class TreeBuilder:
             node.text += "\n" + text
 
     # --- feeding ----------------------------------------------------------------------
-    def feed(self, line: int, text: str) -> None:
+    def feed(self, line: int, text: str, heading: Optional[int] = None) -> None:
+        """One line; `heading` is the outline level (0 = 标题 1) of a Word heading-styled paragraph."""
         wrapped = self._wrapped()
         self.prev_text = text
+        if heading is not None and not match_marker(text):
+            family = f"h{min(heading, 8) + 1}"
+            self._place(Node(label="", number=None, text=text, line=line, style=family), family)
+            return
         for seg in self._segments(text):
             m = match_marker(seg)
             if m and self._accept(m, strict=wrapped):
@@ -134,11 +143,17 @@ class TreeBuilder:
     def _segments(self, text: str) -> list[str]:
         """Split run-in items: `…安全性。5.推进…` → two segments, when 5. is the next number expected."""
         positions = run_in_positions(text)
-        if not positions:
+        first = match_marker(text)
+        cuts = sorted(set(self._numbered_cuts(text, positions, first) if positions else []) |
+                      set(_shi_cuts(text, first)))
+        if not cuts:
             return [text]
+        bounds = [0] + cuts + [len(text)]
+        return [text[a:b].strip() for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
+
+    def _numbered_cuts(self, text: str, positions: list[int], first: Optional[Marker]) -> list[int]:
         expect = dict(self.last_number)
         families = [o.family for o in self.stack]
-        first = match_marker(text)
         if first and first.number is not None:
             # the families still open once the line's own marker is placed (as _place would)
             if first.family in families:
@@ -163,7 +178,23 @@ class TreeBuilder:
                 expect[m.family] = m.number
                 open_families.add(m.family)
                 deepest = max(deepest, RANK[m.family])
-        if not cuts:
-            return [text]
-        bounds = [0] + cuts + [len(text)]
-        return [text[a:b].strip() for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
+        return cuts
+
+
+def _shi_cuts(text: str, first: Optional[Marker]) -> list[int]:
+    """`一是…。二是…；三是…` in one paragraph: cut before each next point, as if each had its own line.
+
+    Only in a paragraph that is itself a 是-point, or plain text with at least 一是 and 二是 in it;
+    a numbered item (`（三）加强保护。一是…；二是…（市局负责）`) keeps its points as its own text —
+    they are that item's content, and its agency clause covers all of them.
+    """
+    if first is not None and first.family != "shi":
+        return []
+    n = (first.number or 0) if first else 0
+    cuts = []
+    for pos in shi_positions(text):
+        m = match_marker(text[pos:])
+        if m and m.family == "shi" and m.number == n + 1:
+            cuts.append(pos)
+            n += 1
+    return cuts if first is not None or len(cuts) >= 2 else []

@@ -30,6 +30,8 @@ class Block:
     # the numbering level (w:ilvl) of an auto-numbered paragraph
     level: Optional[int] = None
     style: str = ""
+    # outline level (0 = 标题 1) of a paragraph in a Word heading style, else None
+    outline: Optional[int] = None
 
 
 @dataclass

@@ -13,6 +13,8 @@ Reading order and choices:
 - a paragraph whose own text and paragraph mark are both deleted (a tracked deletion) is not a block.
 - auto numbering: the label is put in front of the text with nothing between (w:suff is dropped);
   bullets give no label, except a dash bullet, which gives "——".
+- heading styles: a paragraph's outline level (w:outlineLvl, its own or its style chain's; a style named
+  heading N / 标题 N without one is level N-1) is kept on the block, so an unnumbered heading is still a heading.
 - tables: one Cell per grid column; a cell spanning columns (w:gridSpan, w:hMerge) fills its first column,
   the others get "" with the same line; a vertically continued cell (w:vMerge) repeats the text and line
   of the cell it continues, so a merged 责任单位 column reads right on every row.
@@ -155,6 +157,7 @@ class _Styles:
         self.name: dict[str, str] = {}
         self.based: dict[str, str] = {}
         self.num: dict[str, tuple[Optional[str], Optional[int]]] = {}
+        self.outline_lvl: dict[str, int] = {}
         self.default = ""
         if root is None:
             return
@@ -168,6 +171,12 @@ class _Styles:
             num_pr = s.find(f"{w}pPr/{w}numPr")
             if num_pr is not None:
                 self.num[sid] = _num_pr(num_pr, w)
+            level = _outline(s.find(w + "pPr"), w)
+            heading = _HEADING_NAME.match(self.name[sid])
+            if level is None and heading:
+                level = int(heading.group(1)) - 1
+            if level is not None:
+                self.outline_lvl[sid] = level
             if s.get(w + "type") == "paragraph" and s.get(w + "default") in ("1", "true", "on"):
                 self.default = sid
 
@@ -178,8 +187,26 @@ class _Styles:
             sid = self.based.get(sid, "")
         return out
 
+    def outline(self, sid: str) -> Optional[int]:
+        """The heading level (0 = 标题 1) the style or the style it is based on gives; 9 means body text."""
+        for s in self.chain(sid):
+            if s in self.outline_lvl:
+                return self.outline_lvl[s]
+        return None
+
     def num_id(self, sid: str) -> Optional[str]:
         return self.num.get(sid, (None, None))[0]
+
+
+_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
+
+
+def _outline(ppr, w: str) -> Optional[int]:
+    el = None if ppr is None else ppr.find(w + "outlineLvl")
+    try:
+        return int(el.get(w + "val", "")) if el is not None else None
+    except ValueError:
+        return None
 
 
 def _num_pr(num_pr, w: str) -> tuple[Optional[str], Optional[int]]:
@@ -239,8 +266,11 @@ class _Reader:
         style = self.styles.name.get(sid, sid) if sid else ""
         if label:
             text = label + text.lstrip("\t ")
+        outline = _outline(ppr, w)
+        if outline is None:
+            outline = self.styles.outline(sid)
         self.blocks.append(Block(text=text, line=len(self.blocks) + 1, cell=cell, auto_label=label or "",
-                                 level=level, style=style))
+                                 level=level, style=style, outline=outline if outline is not None and outline < 9 else None))
         self.elements.append(p)
         for box in boxes:
             self.container(box, cell)
