@@ -29,8 +29,7 @@ from ..resources import rules_dir
 
 @functools.lru_cache(maxsize=None)
 def _read_text_yaml(name: str) -> Any:
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ..yamlio import load_data_yaml
 
     path = rules_dir() / name
     if not path.is_file():
@@ -39,16 +38,7 @@ def _read_text_yaml(name: str) -> Any:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as e:
         raise DrafterError(f"rules/{name}", f"无法读取规则数据文件：{e}", f"cannot read rules data file: {e}") from None
-    y = YAML(typ="safe", pure=True)
-    try:
-        return y.load(text)
-    except MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line = mark.line + 1 if mark else 0
-        raise DrafterError(f"rules/{name}:{line}", f"规则数据文件 YAML 格式错误：{e.problem or e.context}",
-                           f"YAML syntax error in rules data: {e.problem or e.context}") from None
-    except YAMLError as e:
-        raise DrafterError(f"rules/{name}", f"规则数据文件 YAML 格式错误：{e}", f"YAML error in rules data: {e}") from None
+    return load_data_yaml(text, f"rules/{name}")
 
 
 def read_rules_file(name: str) -> Any:
