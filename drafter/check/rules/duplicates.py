@@ -37,15 +37,30 @@ def bigram_codes(texts: list[str]) -> list[str]:
     return out
 
 
+# below this many items a plain loop over rapidfuzz's C scorer is faster than importing numpy for cdist
+_SMALL = 300
+
+
 def similar_pairs(texts: list[str], threshold: float) -> list[tuple[int, int, float]]:
     """All pairs i<j whose bigram Dice is at least `threshold` (0–1), best first."""
-    import numpy as np
-    from rapidfuzz import fuzz, process
+    from rapidfuzz import fuzz
 
     if len(texts) < 2:
         return []
     codes = bigram_codes(texts)
     cutoff = int(threshold * 100)
+    if len(codes) <= _SMALL:
+        pairs = []
+        for i in range(len(codes)):
+            for j in range(i + 1, len(codes)):
+                score = round(fuzz.ratio(codes[i], codes[j], score_cutoff=cutoff))
+                if score >= max(cutoff, 1):
+                    pairs.append((i, j, score / 100))
+        pairs.sort(key=lambda p: -p[2])
+        return pairs
+    import numpy as np
+    from rapidfuzz import process
+
     scores = process.cdist(codes, codes, scorer=fuzz.ratio, score_cutoff=cutoff, workers=-1, dtype=np.uint8)
     iu = np.argwhere(np.triu(scores, 1) >= max(cutoff, 1))
     pairs = [(int(i), int(j), float(scores[i, j]) / 100) for i, j in iu]
@@ -104,8 +119,9 @@ class NearDuplicate(Rule):
         reported: set[int] = set()
         for a, b, score in similar_pairs(sub, threshold):
             i, j = keep[a], keep[b]
-            if texts[i] == texts[j]:
-                continue  # an exact copy is DUP002's
+            if texts[i] == texts[j] and _AGENCY.sub("", items[i].body) == _AGENCY.sub("", items[j].body) \
+                    and items[i].body == items[j].body:
+                continue  # an exact copy is DUP002's (one that differs only in its agency clause is not)
             short, long_ = sorted((len(texts[i]), len(texts[j])))
             if short < 0.6 * long_:
                 continue  # one item quoting a phrase of a much longer one
