@@ -292,3 +292,34 @@ def test_docx_division_table_with_merged_lead_column(tmp_path):
     items = d.items()
     assert [agencies(i)[0] for i in items] == [("市行政审批局", "lead")] * 3 + [("市市场监管局", "lead")] * 2
     assert agencies(items[1]) == [("市行政审批局", "lead"), ("市人力社保局", "cooperate"), ("市医保局", "cooperate")]
+
+
+def test_summary_and_plan_as_two_parts():
+    """One file, `第一部分　2023年工作总结` / `第二部分　2024年工作要点`: two documents, not two sections;
+    the issuer comes from the file's own title. Items numbered `1）` (half a bracket, common in practice)."""
+    r = load(str(FIX / "summary_and_plan_parts.txt"))
+    summary, plan = r.documents
+    assert (summary.kind, summary.title, summary.year) == ("summary", "2023年工作总结", 2023)
+    assert (plan.kind, plan.title, plan.year) == ("plan", "2024年工作要点", 2024)
+    assert summary.issuer == plan.issuer == "青岛市知识产权局"
+    assert shape(summary) == [("一、", [("一是", []), ("二是", [])]), ("二、", [("一是", []), ("二是", [])])]
+    assert shape(plan) == [("一、", [("1）", []), ("2）", [])]), ("二、", [("1）", []), ("2）", [])])]
+    assert [n.number for n in plan.sections[1].children] == [1, 2]
+    assert plan.sections[0].children[1].title == "新增地理标志商标3件。"
+
+
+def test_docx_plan_laid_out_as_a_table(tmp_path):
+    """A 工作要点 whose body is one table: 序号 | 重点工作 | 完成时限 | 责任科室 — every row is an item."""
+    body = [para("嘉兴市教育局2024年工作要点"),
+            para("2024年全市教育工作以办好人民满意的教育为目标。"),
+            table([["序号", "重点工作", "完成时限", "责任科室"],
+                   ["1", "新建改扩建中小学校10所", "2024年12月", "发展规划科"],
+                   ["2", "推进“双减”工作走深走实", "全年", "基础教育科、督导室"],
+                   ["3", "实施教师队伍建设工程", "2024年9月", "人事科"]]),
+            para("嘉兴市教育局"), para("2024年2月5日")]
+    d = only(build_docx(tmp_path / "t.docx", body))
+    assert (d.kind, d.issuer, d.date) == ("plan", "嘉兴市教育局", "2024年2月5日")
+    assert d.preamble == "2024年全市教育工作以办好人民满意的教育为目标。"
+    assert [(n.label, n.title) for n in d.sections] == \
+        [("1", "新建改扩建中小学校10所"), ("2", "推进“双减”工作走深走实"), ("3", "实施教师队伍建设工程")]
+    assert agencies(d.sections[1]) == [("基础教育科", "responsible"), ("督导室", "responsible")]

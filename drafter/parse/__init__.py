@@ -53,10 +53,12 @@ def _preamble(lines, title_line: int) -> tuple[str, Optional[int]]:
 
 _COLS = {
     "seq": ("序号", "编号"),
-    "task": ("重点任务", "工作任务", "任务内容", "工作内容", "主要任务", "具体任务", "任务", "事项", "内容", "措施", "工作要点"),
+    "task": ("重点任务", "工作任务", "任务内容", "工作内容", "主要任务", "具体任务", "任务", "事项", "内容", "措施", "工作要点",
+             "重点工作", "工作举措"),
     "lead": ("牵头单位", "牵头部门", "牵头"),
-    "resp": ("责任单位", "责任部门", "负责单位", "主责单位", "承办单位", "责任处室"),
-    "coop": ("配合单位", "协办单位", "参与单位", "配合部门", "协同单位"),
+    "resp": ("责任单位", "责任部门", "负责单位", "主责单位", "承办单位", "责任处室", "责任科室", "责任主体", "主办单位",
+             "实施单位", "落实单位"),
+    "coop": ("配合单位", "协办单位", "参与单位", "配合部门", "协同单位", "配合处室", "配合科室"),
 }
 _SPLIT_NAMES = re.compile(r"[、，,；;\s/]+")
 
@@ -71,8 +73,8 @@ def _task_columns(table: list[list[Cell]]) -> Optional[dict[str, int]]:
             if any(w in h for w in words) and i not in cols.values():
                 cols[key] = i
                 break
-    if "task" in cols and ({"lead", "resp", "coop"} & cols.keys()):
-        return cols
+    if "task" in cols and ({"seq", "lead", "resp", "coop"} & cols.keys()):
+        return cols  # a column of tasks, numbered or assigned: a plan laid out as a table
     return None
 
 
@@ -137,8 +139,9 @@ def _is_sign_off(lines: list[str], active: list[bool], i: int) -> bool:
 
 
 class _Region:
-    def __init__(self, start: int, end: int, hit: Optional[D.TitleHit]):
+    def __init__(self, start: int, end: int, hit: Optional[D.TitleHit], issuer_hint: str = ""):
         self.start, self.end, self.hit = start, end, hit  # 0-based, end exclusive
+        self.issuer_hint = issuer_hint  # from an earlier title naming the file's issuer
 
 
 def _regions(lines: list[str], active: list[bool], junk: list[bool], in_table: list[bool]) -> list[_Region]:
@@ -157,7 +160,10 @@ def _regions(lines: list[str], active: list[bool], junk: list[bool], in_table: l
     regions = []
     for k, h in enumerate(kept):
         end = kept[k + 1].index if k + 1 < len(kept) else len(lines)
-        regions.append(_Region(h.index + h.span, end, h))
+        # `青岛市知识产权局2023年工作总结和2024年工作要点` over `第一部分　2023年工作总结` …
+        hint = next((D.issuer_from_title(e.title) for e in reversed(hits) if e.index < h.index
+                     and D.issuer_from_title(e.title)), "")
+        regions.append(_Region(h.index + h.span, end, h, hint))
     return regions
 
 
@@ -269,7 +275,7 @@ def _metadata(doc: Document, region: _Region, lines: list[str], active: list[boo
     doc.date = date.replace(" ", "")
     doc.year = D.year_of(doc.title) or (D.year_of(doc.date) if doc.date else None) or \
         (D.year_of(doc.preamble[:200]) if doc.preamble else None)
-    issuer = D.issuer_from_title(doc.title) or signature
+    issuer = D.issuer_from_title(doc.title) or region.issuer_hint or signature
     doc.issuer = D.expand_issuer(issuer, full_text)
     doc.numbering = _numbering(doc)
 

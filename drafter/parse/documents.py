@@ -103,6 +103,24 @@ class TitleHit:
     title: str
 
 
+def _named_document(line: str) -> Optional[tuple[str, str]]:
+    """(kind, title) of a line that introduces a document by name.
+
+    `附件：重点任务分工表` names the attachment that follows (or a 附件说明 the same title repeats);
+    `第二部分　2024年工作要点` starts the second document of a file that prints two.
+    """
+    attached = _ATTACHMENT.match(line)
+    if attached and attached.end() < len(line):
+        rest = line[attached.end():]
+    else:
+        m = match_marker(line)
+        if m is None or m.family != "part" or year_of(m.rest) is None:
+            return None  # `第二部分　重点任务` is a heading, `第二部分　2024年工作要点` a document
+        rest = m.rest
+    kind = is_title(rest)
+    return (kind, rest) if kind else None
+
+
 def find_titles(lines: list[str], active: list[bool]) -> list[TitleHit]:
     """Title lines; a title may be split over two short lines (`天津市知识产权局` / `2024年工作要点`)."""
     hits: list[TitleHit] = []
@@ -116,14 +134,11 @@ def find_titles(lines: list[str], active: list[bool]) -> list[TitleHit]:
         while j < n and active[j] and not lines[j]:
             j += 1
         nxt = lines[j] if j < n and active[j] else ""
-        attached = _ATTACHMENT.match(line)
-        if attached and attached.end() < len(line):
-            # "附件：重点任务分工表" names the attachment that follows (or a 附件说明 the same title repeats)
-            kind = is_title(line[attached.end():])
-            if kind:
-                hits.append(TitleHit(i, 1, kind, line[attached.end():]))
-                i += 1
-                continue
+        named = _named_document(line)
+        if named:
+            hits.append(TitleHit(i, 1, *named))
+            i += 1
+            continue
         alone = is_title(line)
         if (not alone and nxt and len(line) <= 30 and len(nxt) <= 30 and line[-1] not in _END_PUNCT
                 and not match_marker(line) and not match_marker(nxt) and not is_date_line(nxt)):

@@ -1,4 +1,4 @@
-"""Heading and item markers: 第一部分 一、 (一) （一） 1. 1． (1) ① —— 一是, as written at the start of a paragraph.
+"""Heading and item markers: 第一部分 一、 (一) （一） 1. 1． (1) 1） ① —— 一是, as written at the start of a paragraph.
 
 A marker has a *family* (its shape, ignoring ASCII/full-width and typos such as `1、`) and a
 value. Families have a canonical rank (GB/T 9704 §7.3.3: 一、 → （一） → 1. → （1）); 第X部分 ranks
@@ -85,7 +85,7 @@ _WS = r"[ \t\u00a0\u3000]*"
 _RE_CN = re.compile(rf"^([{CN}]{{1,4}}){_WS}([、，,．.：:])")
 _RE_PAREN_CN = re.compile(rf"^([（(]){_WS}([{CN}]{{1,4}}){_WS}([）)])([、.．,，]?)")
 _RE_ARABIC = re.compile(r"^([0-9０-９]{1,4})([.．、，,])(?![0-9０-９])")
-_RE_PAREN_AR = re.compile(rf"^([（(]){_WS}([0-9０-９]{{1,3}}){_WS}([）)])([、.．,，]?)")
+_RE_PAREN_AR = re.compile(rf"^([（(]?){_WS}([0-9０-９]{{1,3}}){_WS}([）)])([、.．,，]?)")
 _RE_PART = re.compile(rf"^第([{CN}]{{1,3}})(部分|篇)(?=$|[ \t\u00a0\u3000、：:]|[\u4e00-\u9fff])")
 _RE_CIRCLED = re.compile(r"^([\u2460-\u2473])")
 _RE_DASH = re.compile(r"^(——|－－|--)(?=\S)")
