@@ -247,6 +247,9 @@ class RulesData:
         if not fuzzy or min(len(na), len(nb)) < self.fuzzy_min_length:
             return 0.0
         from rapidfuzz import fuzz
+        # the same words in another order: 培训乡村医生 / 乡村医生培训
+        if len(na) >= 5 and len(na) == len(nb) and sorted(na) == sorted(nb):
+            return 100.0
         names_a = [na] + ([norm_metric(x) for x in self._group_names(ga)] if ga else [])
         names_b = [nb] + ([norm_metric(x) for x in self._group_names(gb)] if gb else [])
         return max(fuzz.ratio(x, y) for x in names_a for y in names_b)

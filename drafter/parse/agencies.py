@@ -115,6 +115,12 @@ def _plausible(name: str) -> bool:
     return bool(re.match(r"^[\u4e00-\u9fff]{3,16}$", name)) and not _NAME_BAD.search(name)
 
 
+def _lenient(name: str) -> bool:
+    """A short name that begins like one (市…, 省…, 国家…) though a slip made its ending odd."""
+    return bool(_PLACE_START.match(_NESTED.sub("", name))) and len(name) <= 16 and \
+        not re.search(r"[的是在把将了着过]|[0-9]{3,}", name)
+
+
 def _names(chunk: str) -> list[str]:
     out = []
     for n in _SEP_LIST.split(chunk):
@@ -140,7 +146,7 @@ def _parse_body(body: str, labelled_only: bool = False) -> list[Agency] | None:
     if not body:
         return None
     found: list[tuple[str, str]] = []
-    saw_role = False
+    saw_role = labelled = False
     for phrase in _SEP_PHRASE.split(body):
         if not phrase:
             continue
@@ -149,7 +155,7 @@ def _parse_body(body: str, labelled_only: bool = False) -> list[Agency] | None:
         if m:
             default = _LABEL_ROLE.get(m.group("label"), "responsible")
             phrase = phrase[m.end():]
-            saw_role = True
+            saw_role = labelled = True
         elif labelled_only:
             return None
         pending: list[str] = []
@@ -185,7 +191,11 @@ def _parse_body(body: str, labelled_only: bool = False) -> list[Agency] | None:
         return None
     names = [n for n, _ in found]
     if not all(_plausible(n) for n in names):
-        return None
+        # a misspelt name among real ones ("市消防救援支对", "市自然资源和规划居"): it begins like a name and
+        # the clause is labelled (牵头单位：) or names a real-looking agency besides it
+        sure = labelled or any(is_agency_shaped(n) and n not in GENERIC_NAMES for n in names)
+        if not sure or not all(_plausible(n) or _lenient(n) for n in names):
+            return None
     if not any((is_agency_shaped(n) or _PLACE_START.match(n)) and n not in GENERIC_NAMES for n in names) and \
             not all(n in GENERIC_NAMES for n in names):
         return None

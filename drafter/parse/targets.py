@@ -217,9 +217,12 @@ def _metric(region: str, after: str) -> tuple[str, bool]:
     if verbs:
         v = verbs[-1]
         rest = _strip_lead(_strip_tail(s[v.end():]))
+        before = _strip_lead(s[: v.start()])
+        # 知识产权服务惠及企业达到15000家: the object of 惠及/覆盖 alone (企业) says nothing; keep the subject
+        if before and v.group(0) in _RELATIONAL and 2 <= len(rest) <= 4 and len(before) >= 2:
+            return before + v.group(0) + rest, False
         if len(rest) >= 2:
             return rest, False
-        before = _strip_lead(s[: v.start()])
         if before and v.group(0) in _RELATIONAL and after:
             return before + v.group(0) + after, True
         if after:

@@ -199,6 +199,15 @@ class UnknownAgency(Rule):
                 node=node, suggestion=best)
 
 
+def _dropped_char(rest: str, candidates: list[str]) -> Optional[str]:
+    """The one candidate `rest` is with one inner character dropped (same first and last character)."""
+    if len(rest) < 3:
+        return None
+    hits = {c for c in candidates if len(c) == len(rest) + 1 and c[0] == rest[0] and c[-1] == rest[-1]
+            and any(c[:i] + c[i + 1:] == rest for i in range(1, len(c) - 1))}
+    return hits.pop() if len(hits) == 1 else None
+
+
 def _near(name: str, candidates: list[str], d: RulesData, process, Levenshtein) -> Optional[str]:
     """The one close known name, with the same place prefix; None when none is close enough."""
     shaped = is_agency_shaped(name)
@@ -210,6 +219,11 @@ def _near(name: str, candidates: list[str], d: RulesData, process, Levenshtein) 
         if shaped:
             # a real-looking name: only a one-character slip inside a longer name, same ending
             if len(rest) < 6:
+                # a short one: only a character dropped from a known name (市生环境局 ← 市生态环境局);
+                # a changed character may be another real agency (市水务局 / 市税务局)
+                got = _dropped_char(rest, candidates)
+                if got:
+                    return prefix + got
                 continue
             cutoff = 1
         got = process.extractOne(rest, candidates, scorer=Levenshtein.distance, score_cutoff=cutoff)

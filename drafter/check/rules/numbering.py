@@ -124,6 +124,8 @@ class NumberingSequence(Rule):
                 if k + 1 < len(flat) and (cont or flat[k + 1][0] == gi):
                     nxt = flat[k + 1][3]["value"]
                 sugg = make_label(fam, want, m)
+                if prev is not None and n == prev and k > 0 and flat[k - 1][2].body == node.body:
+                    continue  # the same paragraph printed twice, number and all: DUP002 reports it
                 if prev is not None and n == prev:
                     kind_zh, kind_en = "与上一项重号", "repeats the previous number"
                 elif n > want:
