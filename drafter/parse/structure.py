@@ -5,6 +5,10 @@ continues the node before it: joined directly when the line was hard-wrapped (PD
 as a new paragraph otherwise. A marker's family decides its depth: a family already open on
 the stack closes back to it (a sibling); a new family opens below the current node unless its
 canonical rank (一、 > （一） > 1. > （1） > bullets) puts it higher.
+
+A Word paragraph in a heading style with no marker is a heading all the same: label "", number
+None, placed by its outline level above every marker. A paragraph that is a list of 是-points
+(`一是…。二是…。`) is cut into one item per point; a numbered item keeps its points as its text.
 """
 from __future__ import annotations
 
