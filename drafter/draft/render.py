@@ -94,6 +94,8 @@ def node_view(n: Node, seq: list) -> dict:
         "partners": [a.name for a in n.agencies if a.role == "cooperate"],
         "clause_in_text": clause_in_text(text or title, names),
         "deadline": getattr(n, "deadline", "") or "",
+        # a lead that ends a sentence runs in ("（一）标题。正文"); one that does not stands on its own line
+        "run_in": bool(title) and title[-1] in "。！？；：!?;:",
         "origin": n.origin or "",
         "children": [],
         "seq": 0,
