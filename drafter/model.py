@@ -159,6 +159,8 @@ class ParseResult:
     warnings: list[dict] = field(default_factory=list)
     # the text lines as read (1-based via lines[n-1]); for .docx, one entry per paragraph
     lines: list[str] = field(default_factory=list, repr=False)
+    # 1-based lines that are page furniture (page marks, running headers), not the document's text
+    furniture: list[int] = field(default_factory=list, repr=False)
 
     def to_dict(self) -> dict:
         return {"source": self.source, "documents": [d.to_dict() for d in self.documents],

@@ -129,10 +129,11 @@ def owner(ctx: Context, line: int) -> Optional[Node]:
 
 
 def skip_lines(ctx: Context) -> set[int]:
-    """Lines a parser reported as a second copy of the body (DUP002): text rules do not re-check them."""
+    """Lines text rules do not read: a second copy of the body the parser reported (DUP002), and page
+    furniture (page marks, running headers) the parser found between the lines of the text."""
     c = _cache(ctx)
     if "skip" not in c:
-        s: set[int] = set()
+        s: set[int] = set(getattr(ctx.result, "furniture", None) or ())
         for w in ctx.result.warnings or []:
             if str(w.get("code", "")).upper() == "DUP002":
                 a = w.get("start_line", w.get("line"))
@@ -177,17 +178,21 @@ def paragraphs(ctx: Context) -> list[list[tuple[int, str]]]:
     if "paras" in c:
         return c["paras"]
     starts = {ln for ln, _ in node_lines(ctx.doc)}
+    skip = skip_lines(ctx)
     out: list[list[tuple[int, str]]] = []
     cur: list[tuple[int, str]] = []
+    lines = ctx.result.lines
     for ln, text in doc_lines(ctx):
         if not text.strip():
-            if cur:
+            continue  # a blank line breaks a paragraph unless page furniture stands in the gap (below)
+        if cur:
+            gap = range(cur[-1][0] + 1, ln)
+            only_blank_or_furniture = all(k in skip or not lines[k - 1].strip() for k in gap)
+            page_break = any(k in skip for k in gap)
+            if (ln in starts or _ends_paragraph(cur[-1][1]) or not only_blank_or_furniture
+                    or (len(gap) and not page_break)):
                 out.append(cur)
                 cur = []
-            continue
-        if cur and (ln in starts or _ends_paragraph(cur[-1][1]) or ln != cur[-1][0] + 1):
-            out.append(cur)
-            cur = []
         cur.append((ln, text))
     if cur:
         out.append(cur)

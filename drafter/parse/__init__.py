@@ -287,6 +287,7 @@ def parse_source(src: Source) -> ParseResult:
     active = [not is_page_mark(t) and i not in furniture for i, t in enumerate(lines)]
     junk = [is_junk(t) for t in lines]
     result = ParseResult(source=src.path, lines=[b.text for b in src.blocks])
+    result.furniture = [numbers[i] for i, a in enumerate(active) if not a]
     rep = find_repeated_body(lines)
     if rep:
         for i in range(rep.dropped_start, rep.dropped_end + 1):

@@ -79,9 +79,13 @@ class UnbalancedBrackets(Rule):
             stacks: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
             ascii_quotes: list[tuple[int, int]] = []
             problems: list[tuple[int, int, str, str]] = []  # (line, pos, char, kind: open|close)
-            for ln, text in para:
+            for k, (ln, text) in enumerate(para):
                 urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
+                # an item label like "1）" closes nothing: it is a marker, not a bracket
+                label = _HALF_PAREN_LABEL.match(text) if k == 0 else None
                 for pos, ch in enumerate(text):
+                    if label and pos < label.end():
+                        continue
                     if ch in _PAIRS or ch in _CLOSERS or ch == '"':
                         if urls and in_spans(pos, urls):
                             continue
@@ -117,6 +121,9 @@ class UnbalancedBrackets(Rule):
                     sugg = f"补上“{opener}”，或删去多余的“{ch}”"
                 yield _finding_at(self, ctx, ln, zh, en, excerpt_at(text, pos), sugg)
 
+
+_PART_ORDINAL = re.compile(r"^第[一二三四五六七八九十百零〇0-9]+[章节部分篇条编]+")
+_HALF_PAREN_LABEL = re.compile(r"^\s*[0-9０-９]{1,3}[)）]")
 
 _PLACEHOLDERS = [
     (re.compile(r"(?<![A-Za-z])[XxＸｘ]{2,}(?![A-Za-z])"), "XX"),
@@ -237,7 +244,10 @@ class StraySpace(Rule):
             if len(_PAGE_META.findall(body)) >= 2:
                 continue
             # two or more ideographic spaces are a layout gap (fields, 落款 and date), not a slip
-            hits = [m for m in _STRAY_SPACE.finditer(body) if m.group(0).count("\u3000") < 2]
+            # a space after a chapter ordinal is allowed (GB/T 15834 B.3.6: "第一章 总则", "第一部分 总体要求")
+            after_part = _PART_ORDINAL.match(body)
+            hits = [m for m in _STRAY_SPACE.finditer(body) if m.group(0).count("\u3000") < 2
+                    and not (after_part and m.start() <= after_part.end() <= m.end())]
             if not hits:
                 continue
             m = hits[0]
