@@ -150,7 +150,8 @@ def render_text(cmp: Comparison, colour: bool = True) -> str:
             if row.old is not None and row.diff:
                 h += tr("  (原 ", "  (was ") + row.old.label + row.old.title + ")"
             elif row.old is not None and row.old.label != row.new.label:
-                h += tr(f"  (原 {row.old.label})", f"  (was {row.old.label})")
+                was = row.old.label or row.old.title  # an unnumbered (heading-styled) heading has no label
+                h += tr(f"  (原 {was})", f"  (was {was})")
         elif row.old is not None:
             h = row.old.label + row.old.title + tr("  (今年已无此标题)", "  (heading gone this year)")
         else:
