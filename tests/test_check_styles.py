@@ -37,3 +37,11 @@ def test_bracket_broken_across_a_page_break_is_balanced():
 
 def test_half_bracket_item_labels_are_not_brackets():
     assert not [f for f in findings(STYLES / "summary_and_plan_parts.txt") if f["rule"] == "TXT001"]
+
+
+def test_a_label_missing_its_bracket_is_one_error_not_two(tmp_path):
+    """`（三加强…` is reported once (TXT001), not again as a numbering gap before （四）."""
+    p = tmp_path / "plan.txt"
+    p.write_text("某市司法局2024年工作要点\n一、加强法治建设\n（一）推进科学立法。\n（二）推进严格执法。\n"
+                 "（三加强公正司法。\n（四）推进全民守法。\n", encoding="utf-8")
+    assert [(f["rule"], f["line"]) for f in findings(p) if f["rule"] != "TXT002"] == [("TXT001", 5)]

@@ -119,3 +119,27 @@ def test_missing_and_folder(tmp_path):
         read_source(str(tmp_path / "nope.txt"))
     with pytest.raises(InputError):
         read_source(str(tmp_path))
+
+
+BROKEN_LABEL = """某市司法局2024年工作要点
+一、加强法治建设
+（一）推进科学立法。完善立法程序。
+（二）推进严格执法。开展执法检查。
+（三加强公正司法。深化司法体制改革。
+（四）推进全民守法。开展普法宣传。
+"""
+
+
+def test_label_missing_its_closing_bracket_is_still_the_item_expected(tmp_path):
+    p = tmp_path / "plan.txt"
+    p.write_text(BROKEN_LABEL, encoding="utf-8")
+    (d,) = load(str(p)).documents
+    assert [(c.label, c.number) for c in d.sections[0].children] == [("（一）", 1), ("（二）", 2), ("（三", 3), ("（四）", 4)]
+    assert d.sections[0].children[2].title == "加强公正司法。"
+
+
+def test_label_missing_its_bracket_is_not_taken_out_of_turn(tmp_path):
+    p = tmp_path / "plan.txt"
+    p.write_text(BROKEN_LABEL.replace("（三加强", "（九加强"), encoding="utf-8")
+    (d,) = load(str(p)).documents
+    assert [c.label for c in d.sections[0].children] == ["（一）", "（二）", "（四）"]

@@ -12,7 +12,7 @@ from bisect import bisect_right
 from typing import Optional
 
 from ..model import Document, Node
-from ..parse.markers import cn_to_int, int_to_cn
+from ..parse.markers import cn_to_int, int_to_cn, match_marker
 from .base import Context
 
 CN_NUMS = "零〇一二三四五六七八九"
@@ -21,43 +21,31 @@ cn2int = cn_to_int
 int2cn = int_to_cn
 
 
-_CN = "一二三四五六七八九十百零〇两"
-# (family, regex): the numeral is group "n", what follows the marker group "p"
-MARKERS = [
-    ("paren_cn", re.compile(rf"^(?P<o>[(（])(?P<n>[{_CN}]+)(?P<c>[)）])(?P<p>[、.．，,：:]?)")),
-    ("paren_arabic", re.compile(r"^(?P<o>[(（])(?P<n>[0-9０-９]+)(?P<c>[)）])(?P<p>[、.．，,：:]?)")),
-    ("ordinal_shi", re.compile(rf"^(?P<n>[{_CN}]+)是")),
-    ("cn", re.compile(rf"^(?P<n>[{_CN}]+)(?P<p>[、.．，,：:])")),
-    ("arabic", re.compile(r"^(?P<n>[0-9０-９]{1,3})(?P<p>[.．、，,])(?![0-9０-９])")),
-    ("circled", re.compile(r"^(?P<n>[①-⑳])")),
-    ("dash", re.compile(r"^(?P<n>——|—|-{2})")),
-]
 FAMILY_ZH = {"cn": "一、", "paren_cn": "（一）", "arabic": "1.", "paren_arabic": "（1）",
-             "ordinal_shi": "一是", "circled": "①", "dash": "——"}
+             "ordinal_shi": "一是", "circled": "①", "dash": "——", "part": "第一部分"}
+_NUMERAL = re.compile(r"[0-9０-９]+|[一二三四五六七八九十百零〇两]+|[①-⑳]")
 
 
 def parse_marker(label: str) -> Optional[dict]:
-    """The family, value and written form of a heading marker (`label` as written, or a line start)."""
+    """The family, value and written form of a heading marker (`label` as written, or a line start).
+
+    The marker is read by the parser's own reader (parse/markers.py), so a rule sees every label the
+    parser saw; this adds how it is written: its brackets, the mark after it, full-width digits.
+    """
     s = (label or "").strip()
-    for fam, rx in MARKERS:
-        m = rx.match(s)
-        if not m:
-            continue
-        raw = m.group("n")
-        if fam in ("paren_cn", "cn", "ordinal_shi"):
-            val = cn2int(raw)
-            if val is None:
-                continue
-        elif fam in ("paren_arabic", "arabic"):
-            val = int(raw.translate(_FW_DIGITS))
-        elif fam == "circled":
-            val = ord(raw) - ord("①") + 1
-        else:
-            val = None
-        gd = m.groupdict()
-        return {"family": fam, "value": val, "raw": raw, "open": gd.get("o") or "", "close": gd.get("c") or "",
-                "punct": gd.get("p") or "", "end": m.end(), "fw_digits": bool(re.search("[０-９]", raw))}
-    return None
+    # a label on its own lacks the text some markers are recognised by ("一." "——" "三是" "（三"): add one
+    m = match_marker(s) or (match_marker(s + "甲") if s else None)
+    if m is None or m.family.startswith("h"):
+        return None
+    lab = m.label.rstrip(" \t\u00a0\u3000")
+    fam = "ordinal_shi" if m.family == "shi" else m.family
+    num = _NUMERAL.search(lab)
+    raw = num.group(0) if num and fam != "dash" else lab
+    close = next((ch for ch in lab if ch in ")）"), "")
+    tail = lab[lab.index(close) + 1:] if close else lab[num.end():] if num and fam in ("cn", "arabic") else ""
+    return {"family": fam, "value": m.number, "raw": raw, "open": lab[0] if lab[:1] in "(（" else "",
+            "close": close, "punct": tail.strip()[:1], "end": len(m.label),
+            "fw_digits": bool(re.search("[０-９]", raw))}
 
 
 _FW_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")

@@ -75,6 +75,8 @@ class Marker:
     label: str  # as written, e.g. "（一）", "1．", "一、"
     number: Optional[int]
     rest: str  # the text after the label
+    # a label missing its closing bracket ("（三加强…"): taken only where its number is the one expected
+    broken: bool = False
 
     @property
     def rank(self) -> int:
@@ -84,6 +86,7 @@ class Marker:
 _WS = r"[ \t\u00a0\u3000]*"
 _RE_CN = re.compile(rf"^([{CN}]{{1,4}}){_WS}([、，,．.：:])")
 _RE_PAREN_CN = re.compile(rf"^([（(]){_WS}([{CN}]{{1,4}}){_WS}([）)])([、.．,，]?)")
+_RE_PAREN_CN_BROKEN = re.compile(rf"^([（(]){_WS}([{CN}]{{1,3}})(?=[\u4e00-\u9fff])")
 _RE_ARABIC = re.compile(r"^([0-9０-９]{1,4})([.．、，,])(?![0-9０-９])")
 _RE_PAREN_AR = re.compile(rf"^([（(]?){_WS}([0-9０-９]{{1,3}}){_WS}([）)])([、.．,，]?)")
 _RE_PART = re.compile(rf"^第([{CN}]{{1,3}})(部分|篇)(?=$|[ \t\u00a0\u3000、：:]|[\u4e00-\u9fff])")
@@ -119,14 +122,14 @@ def match_marker(line: str) -> Optional[Marker]:
     if m:
         n = int(fullwidth_digits(m.group(1)))
         rest = line[m.end():]
-        # "1,000" or "3,5个" are numbers, not markers; "2、3月" is a range of months
-        if m.group(2) in ",，" and (not rest or rest[0].isdigit()):
-            return None
-        if m.group(2) in ",，" :
+        if m.group(2) in ",，":  # "1,000" or "3,5个" are numbers; "1，" is not a form of "1."
             return None
         if n == 0 or rest[:1] in ("%", "‰"):
             return None
         return Marker("arabic", m.group(0), n, rest)
+    m = _RE_PAREN_CN_BROKEN.match(line)
+    if m and cn_to_int(m.group(2)):
+        return Marker("paren_cn", m.group(0), cn_to_int(m.group(2)), line[m.end():], broken=True)
     m = _RE_CIRCLED.match(line)
     if m:
         return Marker("circled", m.group(0), ord(m.group(1)) - 0x2460 + 1, line[m.end():])

@@ -81,7 +81,7 @@ class TreeBuilder:
         return display_width(p) >= self.wrap - 4
 
     def _accept(self, m: Marker, strict: bool) -> bool:
-        if not strict:
+        if not strict and not m.broken:
             return True
         if m.number is None:
             return False
