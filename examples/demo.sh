@@ -23,7 +23,8 @@ echo "== 3. check: the draft against last year's plan and summary (findings are 
     --format sarif --fail-on never > "$OUT/check.sarif"
 
 echo "== 4. compare: 2023 plan → 2024 draft, item by item"
-"$DRAFTER" compare "$HERE/prior-2023.txt" "$OUT/2024要点.docx" --summary "$HERE/summary-2023.txt" | tail -n 25
+"$DRAFTER" compare "$HERE/prior-2023.txt" "$OUT/2024要点.docx" --summary "$HERE/summary-2023.txt" > "$OUT/compare.txt"
+grep -v '\[沿用\]' "$OUT/compare.txt" | cat -s   # carried items left out here; all of them are in compare.txt
 "$DRAFTER" compare "$HERE/prior-2023.txt" "$OUT/2024要点.docx" --summary "$HERE/summary-2023.txt" \
     --format html -o "$OUT/compare.html" --force
 "$DRAFTER" compare "$HERE/prior-2023.txt" "$OUT/2024要点.docx" --format docx -o "$OUT/2024要点-修订.docx" --force
