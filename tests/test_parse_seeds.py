@@ -109,3 +109,12 @@ def test_repeated_body_reported_once(seeds):
     r = seeds["002_cdefa7ed7b315920.txt"]
     assert len(r.documents) == 1
     assert [w["code"] for w in r.warnings] == ["DUP002"]
+
+
+@pytest.mark.parametrize("name", SEED_FILES)
+def test_headline_targets_point_at_their_line(name, seeds):
+    """A headline target's line is the line its words stand on (a finding on it lands there)."""
+    r = seeds[name]
+    for d in r.documents:
+        for t in d.targets:
+            assert t.line and t.text[:6] in r.lines[t.line - 1], (t.line, t.text)

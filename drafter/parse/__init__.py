@@ -16,7 +16,7 @@ from ..read import Cell, Source
 from . import documents as D
 from .clean import find_repeated_body, is_footer, is_junk, is_page_mark, normalize, running_headers
 from .markers import match_marker
-from .structure import TreeBuilder, wrap_width
+from .structure import Line, TreeBuilder, wrap_width
 
 
 def lead_sentence(node: Node) -> str:
@@ -35,18 +35,10 @@ def _extractors():
 _ADDRESSEE = re.compile(r"^[^。]{2,200}[:：]$")
 
 
-def _preamble(lines, title_line: int) -> tuple[str, Optional[int]]:
-    """The text between the title and the first heading, without addressees, signatures and dates."""
-    keep = []
-    first = None
-    for ln in lines:
-        t = ln.text
-        if D.is_date_line(t) or D.is_signature(t) or (_ADDRESSEE.match(t) and len(t) < 120 and "各" in t[:3]):
-            continue
-        if first is None:
-            first = ln.number
-        keep.append(t)
-    return "\n".join(keep), first
+def _preamble(lines: list[Line]) -> list[Line]:
+    """The paragraphs between the title and the first heading, without addressees, signatures and dates."""
+    return [ln for ln in lines if not (D.is_date_line(ln.text) or D.is_signature(ln.text)
+                                       or (_ADDRESSEE.match(ln.text) and len(ln.text) < 120 and "各" in ln.text[:3]))]
 
 
 # --- tables of tasks ------------------------------------------------------------------------
@@ -168,10 +160,10 @@ def _regions(lines: list[str], active: list[bool], junk: list[bool], in_table: l
 
 
 def _build(src: Source, lines: list[str], active: list[bool], junk: list[bool], region: _Region,
-           wrap: Optional[float], tables_done: set[int]) -> tuple[Document, int]:
+           wrap: Optional[float], tables_done: set[int]) -> tuple[Document, list[Line]]:
+    """One document's tree and its preamble paragraphs, from the lines of its region."""
     builder = TreeBuilder(hard_wrap_width=wrap if src.fmt == "text" else None)
     blocks = src.blocks
-    last = region.start - 1
     signer = D.issuer_from_title(region.hit.title) if region.hit else ""  # its name alone = the 署名
     for i in range(region.start, region.end):
         if not active[i]:
@@ -195,28 +187,26 @@ def _build(src: Source, lines: list[str], active: list[bool], junk: list[bool], 
                     made = _row_node(row, cols)
                     if made:
                         builder.add_node(*made)
-                last = i
                 continue
         builder.feed(b.line, text, b.outline if b.cell is None else None)
-        last = i
     tree = builder.tree
     hit = region.hit
     doc = Document(kind=hit.kind if hit else "unknown", title=hit.title if hit else "",
                    line=blocks[hit.index].line if hit else None, sections=tree.roots)
-    doc.preamble, pre_line = _preamble(tree.before, doc.line or 0)
-    doc._preamble_line = pre_line  # type: ignore[attr-defined]
-    return doc, last
+    preamble = _preamble(tree.before)
+    doc.preamble = "\n".join(ln.text for ln in preamble)
+    return doc, preamble
 
 
-def _fill_nodes(doc: Document) -> None:
+def _fill_nodes(doc: Document, preamble: list[Line]) -> None:
+    """Each node's lead sentence, agencies and targets; the headline targets, each at its own paragraph."""
     split_agencies, extract_targets = _extractors()
     for node in doc.walk():
         node.title = lead_sentence(node)
         if not node.agencies:
             _, node.agencies = split_agencies(node.body)
         node.targets = extract_targets(node.body, node.line)
-    if doc.preamble:
-        doc.targets = extract_targets(doc.preamble, getattr(doc, "_preamble_line", None))
+    doc.targets = [t for ln in preamble for t in extract_targets(ln.text, ln.number)]
 
 
 def _numbering(doc: Document) -> Optional[str]:
@@ -305,12 +295,10 @@ def parse_source(src: Source) -> ParseResult:
     tables_done: set[int] = set()
     in_table = [b.cell is not None for b in src.blocks]
     for region in _regions(lines, active, junk, in_table):
-        doc, _ = _build(src, lines, active, junk, region, wrap, tables_done)
+        doc, preamble = _build(src, lines, active, junk, region, wrap, tables_done)
         if not doc.sections and not doc.preamble and not doc.title:
             continue
-        _fill_nodes(doc)
+        _fill_nodes(doc, preamble)
         _metadata(doc, region, lines, active, numbers, full_text)
-        if hasattr(doc, "_preamble_line"):
-            del doc._preamble_line  # type: ignore[attr-defined]
         result.documents.append(doc)
     return result
