@@ -189,3 +189,14 @@ def test_property_any_text(text):
 
 def test_huge_numbers_stay_finite():
     assert all(math.isfinite(t.value) for t in extract_targets("达到" + "9" * 400 + "亿元"))
+
+
+@pytest.mark.parametrize("text,want", [
+    ("企业开办时间压缩至1个工作日以内。", ("企业开办时间", 1, "个工作日", "<=")),
+    ("项目审批时间压缩至15个工作日以内", ("项目审批时间", 15, "个工作日", "<=")),
+    ("PM2.5平均浓度控制在35微克/立方米以下", ("PM2.5平均浓度", 35, "微克/立方米", "<=")),
+    ("优良天数不少于300天", ("优良天数", 300, "天", ">=")),
+])
+def test_time_limits_and_physical_units(text, want):
+    got = [(t.metric, t.value, t.unit, t.op) for t in extract_targets(text, 1)]
+    assert want in got, got
