@@ -231,3 +231,24 @@ def load_data_yaml(text: str, name: str) -> Any:
                            f"YAML syntax error: {e.problem or e.context}") from None
     except yaml.YAMLError as e:
         raise DrafterError(name, f"YAML 格式错误：{e}", f"YAML error: {e}") from None
+
+
+def read_yaml_text(path: str, what_zh: str, what_en: str) -> str:
+    """The text of a YAML file a person wrote (UTF-8, with or without BOM, or GB18030), or exit 2 saying why."""
+    try:
+        with open(path, "rb") as f:
+            raw = f.read(16 * 1024 * 1024 + 1)
+    except FileNotFoundError:
+        raise DrafterError(path, f"找不到{what_zh}", f"{what_en} not found") from None
+    except IsADirectoryError:
+        raise DrafterError(path, f"这是一个文件夹，不是{what_zh}", f"this is a folder, not a {what_en}") from None
+    except OSError as e:
+        raise DrafterError(path, f"无法读取{what_zh}：{e.strerror}", f"cannot read the {what_en}: {e.strerror}") from None
+    if len(raw) > 16 * 1024 * 1024:
+        raise DrafterError(path, f"{what_zh}过大（超过 16 MB）", f"{what_en} too large (over 16 MB)")
+    for enc in ("utf-8-sig", "gb18030"):
+        try:
+            return raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    raise DrafterError(path, f"{what_zh}不是 UTF-8 或 GB18030 编码的文本", f"{what_en} is not UTF-8 or GB18030 text")

@@ -22,6 +22,7 @@ import os
 from typing import Any, Optional
 
 from ..errors import DrafterError
+from ..yamlio import line_of, load_yaml, read_yaml_text
 
 NAMES = ("drafter.yaml", ".drafter.yaml", "drafter.yml")
 
@@ -97,31 +98,6 @@ def find_config(start: str) -> Optional[str]:
         d = parent
 
 
-def _load_yaml(text: str, name: str) -> Any:
-    try:
-        from ..yamlio import load_yaml
-    except ImportError:  # pragma: no cover - yamlio ships with drafter
-        load_yaml = None
-    if load_yaml is not None:
-        return load_yaml(text, name)
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import MarkedYAMLError
-    try:
-        return YAML(typ="rt", pure=True).load(text)
-    except MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        raise DrafterError(f"{name}:{mark.line + 1 if mark else 0}", f"YAML 格式错误：{e.problem}",
-                           f"YAML syntax error: {e.problem}") from None
-
-
-def _line_of(data: Any, path) -> Optional[int]:
-    try:
-        from ..yamlio import line_of
-        return line_of(data, path)
-    except ImportError:  # pragma: no cover
-        return None
-
-
 def _plain(x: Any) -> Any:
     if isinstance(x, dict):
         return {str(k): _plain(v) for k, v in x.items()}
@@ -178,7 +154,7 @@ def validate(data: Any, name: str) -> dict:
             extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
             if extra:
                 path = path + [extra[0]]
-        line = _line_of(data, path)
+        line = line_of(data, path)
         zh, en = _explain(err)
         raise DrafterError(f"{name}:{line}" if line else name, f"配置有误：{zh}", f"bad configuration: {en}")
     # codes must be real rules
@@ -187,33 +163,21 @@ def validate(data: Any, name: str) -> dict:
         try:
             _check_known(split_codes(plain.get(key)), key)
         except DrafterError as e:
-            line = _line_of(data, [key])
+            line = line_of(data, [key])
             raise DrafterError(f"{name}:{line}" if line else name, f"配置有误：{e.zh}", f"bad configuration: {e.en}") from None
     for code in (plain.get("severity") or {}):
         try:
             _check_known([code.upper()], "severity")
         except DrafterError as e:
-            line = _line_of(data, ["severity", code])
+            line = line_of(data, ["severity", code])
             raise DrafterError(f"{name}:{line}" if line else name, f"配置有误：{e.zh}", f"bad configuration: {e.en}") from None
     return plain
 
 
 def load_config(path: str) -> dict:
     """Read and validate one drafter.yaml."""
-    if not os.path.isfile(path):
-        raise DrafterError(path, "配置文件不存在", "config file does not exist")
-    try:
-        with open(path, "rb") as f:
-            raw = f.read()
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = raw.decode("gb18030")
-        except UnicodeDecodeError:
-            raise DrafterError(path, "配置文件不是 UTF-8 文本", "config file is not UTF-8 text") from None
-    except OSError as e:
-        raise DrafterError(path, f"无法读取配置文件：{e.strerror}", f"cannot read config: {e.strerror}") from None
-    return validate(_load_yaml(text, path), path)
+    text = read_yaml_text(path, "配置文件", "config file")
+    return validate(load_yaml(text, path), path)
 
 
 def config_for(file: str, explicit: Optional[str] = None) -> tuple[dict, Optional[str]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Iterable, Optional
 
 from ..check.data import load_data, norm_metric
+from ..i18n import tr
 from ..model import Agency, Document, Node, Target
 from .model import AgencyChange, TargetChange
 
@@ -249,3 +250,15 @@ def fmt_value(t: Optional[Target]) -> str:
     if t.kind == "growth" and unit == "%":
         return f"{op}+{s}%"
     return f"{op}{s}{unit}"
+
+
+def agency_change_text(ag: AgencyChange) -> str:
+    """`增加 市财政局；牵头 市科委 → 市科技局`: what changed among an item's agencies, for the reports."""
+    bits = []
+    if ag.added:
+        bits.append(tr("增加 ", "added ") + "、".join(ag.added))
+    if ag.removed:
+        bits.append(tr("去掉 ", "removed ") + "、".join(ag.removed))
+    if ag.lead_changed:
+        bits.append(tr("牵头 ", "lead ") + ("、".join(ag.old_lead) or "—") + " → " + ("、".join(ag.new_lead) or "—"))
+    return "；".join(bits)

@@ -16,7 +16,7 @@ import jsonschema
 from ..errors import DrafterError
 from ..i18n import tr
 from ..model import Agency, Document, Node, Target
-from ..yamlio import line_of, load_yaml
+from ..yamlio import line_of, load_yaml, read_yaml_text
 
 DEFAULT_MARKERS = ["一、", "（一）", "1.", "（1）"]
 
@@ -58,22 +58,7 @@ def schema() -> dict:
 
 def read_outline(path: str) -> Outline:
     name = os.path.basename(path)
-    try:
-        with open(path, "rb") as f:
-            raw = f.read()
-    except FileNotFoundError:
-        raise DrafterError(path, "找不到大纲文件", "outline file not found") from None
-    except IsADirectoryError:
-        raise DrafterError(path, "这是一个文件夹，不是大纲文件", "this is a folder, not an outline file") from None
-    except OSError as e:
-        raise DrafterError(path, f"无法读取：{e.strerror}", f"cannot read: {e.strerror}") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = raw.decode("gb18030")
-        except UnicodeDecodeError:
-            raise DrafterError(path, "大纲文件不是 UTF-8 或 GB18030 编码的文本", "outline is not UTF-8 or GB18030 text") from None
+    text = read_yaml_text(path, "大纲文件", "outline file")
     return parse_outline(text, name)
 
 

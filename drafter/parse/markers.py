@@ -144,26 +144,6 @@ def match_marker(line: str) -> Optional[Marker]:
     return None
 
 
-def format_label(family: str, n: int, fullwidth_paren: bool = True) -> str:
-    """The canonical label for a family and number (GB/T 9704 §7.3.3, GB/T 15834 B.3)."""
-    lp, rp = ("（", "）") if fullwidth_paren else ("(", ")")
-    if family == "part":
-        return f"第{int_to_cn(n)}部分"
-    if family == "cn":
-        return f"{int_to_cn(n)}、"
-    if family == "paren_cn":
-        return f"{lp}{int_to_cn(n)}{rp}"
-    if family == "arabic":
-        return f"{n}."
-    if family == "paren_arabic":
-        return f"{lp}{n}{rp}"
-    if family == "circled":
-        return chr(0x2460 + n - 1)
-    if family == "shi":
-        return f"{int_to_cn(n)}是"
-    return "——"
-
-
 # sentence ends after which a run-in marker may start a new item: "…安全性。5.推进…"
 RUN_IN_BREAK = "。；;！!？?"
 _RE_RUN_IN = re.compile(rf"(?<=[{RUN_IN_BREAK}])[ \u3000]*(?=[（(]?[0-9０-９{CN}]{{1,4}}[）)、.．]|——)")

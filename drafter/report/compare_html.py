@@ -7,7 +7,7 @@ from __future__ import annotations
 import jinja2
 
 from ..compare.model import Change, Comparison, TargetChange
-from ..compare.targets import fmt_value
+from ..compare.targets import agency_change_text, fmt_value
 from ..i18n import get_lang, tr
 from ..resources import templates_dir
 from .compare_text import change_name, status_name, verdict
@@ -38,16 +38,8 @@ def _notes(ch: Change) -> list[str]:
         if tc.achieved is not None:
             s += f"；{tr('上年完成', 'achieved')} {fmt_value(tc.achieved)}"
         notes.append(s)
-    ag = ch.agencies
-    if ag:
-        bits = []
-        if ag.added:
-            bits.append(tr("增加 ", "added ") + "、".join(ag.added))
-        if ag.removed:
-            bits.append(tr("去掉 ", "removed ") + "、".join(ag.removed))
-        if ag.lead_changed:
-            bits.append(tr("牵头 ", "lead ") + ("、".join(ag.old_lead) or "—") + " → " + ("、".join(ag.new_lead) or "—"))
-        notes.append(tr("单位：", "agencies: ") + "；".join(bits))
+    if ch.agencies:
+        notes.append(tr("单位：", "agencies: ") + agency_change_text(ch.agencies))
     return notes
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import click
 
 from ..compare.model import Change, Comparison, TargetChange
-from ..compare.targets import fmt_value
+from ..compare.targets import agency_change_text, fmt_value
 from ..i18n import tr
 
 STATUS_COLOUR = {"carried": None, "revised": "yellow", "moved": "cyan", "new": "green", "dropped": "red"}
@@ -102,16 +102,8 @@ def _change_lines(ch: Change, colour: bool) -> list[str]:
         if ch.status in ("carried",) and tc.change == "same" and tc.achieved is None:
             continue
         lines.append(pad + tr("目标 ", "target ") + _target_line(tc))
-    ag = ch.agencies
-    if ag:
-        bits = []
-        if ag.added:
-            bits.append(tr("增加 ", "added ") + "、".join(ag.added))
-        if ag.removed:
-            bits.append(tr("去掉 ", "removed ") + "、".join(ag.removed))
-        if ag.lead_changed:
-            bits.append(tr("牵头 ", "lead ") + ("、".join(ag.old_lead) or "—") + " → " + ("、".join(ag.new_lead) or "—"))
-        lines.append(pad + tr("单位 ", "agencies ") + "；".join(bits))
+    if ch.agencies:
+        lines.append(pad + tr("单位 ", "agencies ") + agency_change_text(ch.agencies))
     return lines
 
 
