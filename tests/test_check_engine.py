@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from check_util import check_text, parse_text
-from drafter.check.base import Context
+from check_util import check_text
 from drafter.check.engine import documents_to_check, enabled_rules, exit_code, run_checks
 from drafter.errors import DrafterError
 from drafter.model import Document, Node, ParseResult

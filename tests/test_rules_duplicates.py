@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from check_util import check_text, codes_at, insert_line, mutate_line, seed_lines, seed_text
+from check_util import check_text, codes_at, seed_lines, seed_text
 from drafter.check.rules.duplicates import DEFAULT_THRESHOLD, _AGENCY, bigram_codes, normalise, similar_pairs
 from drafter.model import Node
 

@@ -8,11 +8,9 @@ are the exact set expected: a new false alarm fails the test.
 """
 from __future__ import annotations
 
-import os
 import sys
 import time
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 

@@ -7,7 +7,7 @@ from typing import Iterable, Optional
 
 from ...model import Node
 from ..base import Context, Finding, Rule, register
-from ..textutil import FAMILY_ZH, cn2int, in_spans, make_label, parse_marker, quote_spans
+from ..textutil import cn2int, in_spans, make_label, parse_marker, quote_spans
 
 NUMBERED = ("cn", "paren_cn", "arabic", "paren_arabic", "ordinal_shi", "circled")
 KINDS_ALL = ("plan", "division", "summary", "unknown")

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from typing import Iterable
 
 from ..base import Context, Finding, Rule, register
-from ..textutil import doc_lines, excerpt_at, in_spans, owner, paragraphs, quote_spans
+from ..textutil import doc_lines, excerpt_at, in_spans, owner, paragraphs
 
 ALL_KINDS = ("plan", "division", "summary", "unknown")
 
