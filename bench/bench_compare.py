@@ -198,13 +198,14 @@ def main() -> None:
     o_refs, n_refs = item_refs(old_doc), item_refs(new_doc)
     ot, nt = [_item_text(r) for r in o_refs], [_item_text(r) for r in n_refs]
     t0 = time.perf_counter()
-    scores = align.score_matrix(ot, nt)
+    cand = align.score_pairs(ot, nt)
     t1 = time.perf_counter()
-    pairs = align.assign(scores)
+    pairs = align.assign_pairs(*cand, no, nn)
     t2 = time.perf_counter()
     dt_s = t1 - t0
-    print(f"  of which: score matrix (bigram Dice: whole items by inverted index, lead sentences by "
-          f"rapidfuzz cdist) {dt_s:.2f} s; one-to-one assignment {t2 - t1:.2f} s")
+    print(f"  of which: scores (bigram Dice: whole items by inverted index, lead sentences by rapidfuzz cdist, "
+          f"in blocks of old items; {len(cand[0])} candidate pairs kept) {dt_s:.2f} s; "
+          f"one-to-one assignment {t2 - t1:.2f} s")
 
     # accuracy against the truth
     by_uid_new = {u: i for i, u in new_ids.items()}

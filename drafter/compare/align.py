@@ -111,6 +111,11 @@ class _Encoder:
         # sorted, as code points in the supplementary planes (0x10000 + id; 1M ids is plenty)
         return "".join(chr(0x10000 + i) for i in sorted(ids))
 
+    @staticmethod
+    def encode_array(ids: np.ndarray) -> str:
+        """`encode` of an int array."""
+        return (np.sort(ids).astype(np.uint32) + 0x10000).astype("<u4").tobytes().decode("utf-32-le")
+
 
 @dataclass
 class ItemText:
@@ -131,51 +136,130 @@ def _stop_bigrams(sets: Sequence[set[str]]) -> set[str]:
     return {g for g, c in df.items() if c > limit}
 
 
-def _intersections(o_ids: list[list[int]], n_ids: list[list[int]]) -> np.ndarray:
-    """|A ∩ B| for every pair of bigram-id sets, through an inverted index (a sparse product in numpy).
+_SINGLE = 1 << 42   # a one-character text's only "bigram" is the character itself, kept apart from pairs
 
-    The work is Σ over bigrams of (#old items with it) × (#new items with it), which the stop-bigram
-    filter keeps small; most bigrams occur once on each side and are handled in one vectorised step.
+
+def _bigram_keys(s: str) -> np.ndarray:
+    """The set of `bigrams(s)` as sorted unique int64 keys (first code point << 21 | second)."""
+    if len(s) < 2:
+        return np.array([_SINGLE | ord(s)] if s else [], dtype=np.int64)
+    c = np.frombuffer(s.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    return np.unique((c[:-1] << 21) | c[1:])
+
+
+def _encode_items(old: Sequence[ItemText], new: Sequence[ItemText], stop: bool):
+    """Bigram-id arrays of the whole items, Dice-trick strings of the lead sentences, and the vocabulary size.
+
+    The same sets as ``_Encoder`` over ``bigrams(norm_fuzzy(…))`` with ``_stop_bigrams``, built as integer
+    arrays: Python sets of two-character strings cost ~40 MB for 6,400 items.
     """
-    no, nn = len(o_ids), len(n_ids)
-    inter = np.zeros(no * nn, dtype=np.int32)
-    if not no or not nn:
-        return inter.reshape(no, nn)
-    go = np.fromiter((g for ids in o_ids for g in ids), dtype=np.int64)
-    gn = np.fromiter((g for ids in n_ids for g in ids), dtype=np.int64)
-    ro = np.repeat(np.arange(no, dtype=np.int64), [len(x) for x in o_ids])
-    rn = np.repeat(np.arange(nn, dtype=np.int64), [len(x) for x in n_ids])
-    v = int(max(go.max(initial=-1), gn.max(initial=-1))) + 1
-    oo, on = np.argsort(go, kind="stable"), np.argsort(gn, kind="stable")
-    go, ro, gn, rn = go[oo], ro[oo], gn[on], rn[on]
-    co, cn = np.bincount(go, minlength=v), np.bincount(gn, minlength=v)
-    so = np.concatenate(([0], np.cumsum(co)))
-    sn = np.concatenate(([0], np.cumsum(cn)))
-    both = (co > 0) & (cn > 0)
-    single = np.flatnonzero(both & (co == 1) & (cn == 1))
-    buf = [ro[so[single]] * nn + rn[sn[single]]]
-    size = len(buf[0])
-    for g in np.flatnonzero(both & ((co > 1) | (cn > 1))).tolist():
-        rows = ro[so[g]:so[g + 1]]
-        cols = rn[sn[g]:sn[g + 1]]
-        idx = (rows[:, None] * nn + cols[None, :]).ravel()
-        buf.append(idx)
-        size += len(idx)
-        if size > 8_000_000:
-            inter += np.bincount(np.concatenate(buf), minlength=no * nn).astype(np.int32)
-            buf, size = [], 0
-    if buf:
-        inter += np.bincount(np.concatenate(buf), minlength=no * nn).astype(np.int32)
-    return inter.reshape(no, nn)
+    keys = [_bigram_keys(norm_fuzzy(x.whole)) for x in old] + [_bigram_keys(norm_fuzzy(x.whole)) for x in new]
+    keys += [_bigram_keys(norm_fuzzy(x.title)) for x in old] + [_bigram_keys(norm_fuzzy(x.title)) for x in new]
+    lens = np.array([len(k) for k in keys], dtype=np.int64)
+    flat = np.concatenate(keys) if keys else np.zeros(0, np.int64)
+    del keys
+    uniq, ids = np.unique(flat, return_inverse=True)
+    del flat
+    ids = ids.astype(np.int32).ravel()
+    n_items = len(old) + len(new)
+    n_whole = int(lens[:n_items].sum())
+    is_stop = np.zeros(len(uniq), dtype=bool)
+    if stop and n_items >= STOP_MIN_ITEMS:
+        df = np.bincount(ids[:n_whole], minlength=len(uniq))   # each item's keys are unique
+        is_stop = df > STOP_SHARE * n_items
+    parts = np.split(ids, np.cumsum(lens)[:-1]) if len(lens) else []
+    out = []
+    for g in parts:
+        kept = g[~is_stop[g]]
+        out.append(kept if len(kept) else g)   # an item made only of boilerplate still has to look like itself
+    o_ids, n_ids = out[:len(old)], out[len(old):n_items]
+    titles = [_Encoder.encode_array(g) for g in out[n_items:]]
+    return o_ids, n_ids, titles[:len(old)], titles[len(old):], len(uniq)
+
+
+class _Inverted:
+    """The new side's bigram ids as an inverted index (bigram id → the new items holding it), for
+    intersection counts of any block of old items against all new items."""
+
+    def __init__(self, n_ids: Sequence, vocab: int):
+        self.nn = len(n_ids)
+        gn = _flat(n_ids)
+        rn = np.repeat(np.arange(self.nn, dtype=np.int32), [len(x) for x in n_ids])
+        order = np.argsort(gn, kind="stable")
+        self.rn = rn[order]
+        self.cn = np.bincount(gn, minlength=vocab).astype(np.int64)
+        self.sn = np.concatenate(([0], np.cumsum(self.cn)))[:-1]
+
+    def intersections(self, o_ids: Sequence) -> np.ndarray:
+        """|A ∩ B| of each of `o_ids` (rows) with every new item (columns), int32."""
+        no, nn = len(o_ids), self.nn
+        go = _flat(o_ids)
+        ro = np.repeat(np.arange(no, dtype=np.int64), [len(x) for x in o_ids])
+        if not len(go) or not nn:
+            return np.zeros((no, nn), dtype=np.int32)
+        lens = self.cn[go]
+        keep = lens > 0
+        go, ro, lens = go[keep], ro[keep], lens[keep]
+        total = int(lens.sum())
+        if not total:
+            return np.zeros((no, nn), dtype=np.int32)
+        # for every (old item, bigram) the run of new items holding the bigram, laid end to end
+        ends = np.cumsum(lens)
+        pos = np.arange(total, dtype=np.int64) - np.repeat(ends - lens - self.sn[go], lens)
+        key = np.repeat(ro * nn, lens) + self.rn[pos]
+        del pos
+        return np.bincount(key, minlength=no * nn).astype(np.int32).reshape(no, nn)
+
+    def work(self, o_ids: Sequence) -> np.ndarray:
+        """How many (old item, new item, shared bigram) triples each old item produces."""
+        return np.array([int(self.cn[np.asarray(ids, dtype=np.int64)].sum()) for ids in o_ids], dtype=np.int64)
+
+
+def _flat(id_lists: Sequence) -> np.ndarray:
+    """The bigram ids of several items (lists or arrays) end to end, as int64."""
+    if not len(id_lists):
+        return np.zeros(0, np.int64)
+    return np.concatenate([np.asarray(x, dtype=np.int64) for x in id_lists])
 
 
 def dice_matrix(o_ids: list[list[int]], n_ids: list[list[int]]) -> np.ndarray:
     """Dice × 100 of every pair of bigram-id sets (float32)."""
-    inter = _intersections(o_ids, n_ids).astype(np.float32)
+    vocab = 1 + max((int(max(x)) for x in list(o_ids) + list(n_ids) if len(x)), default=0)
+    return _dice_block(_Inverted(n_ids, vocab).intersections(o_ids), o_ids, n_ids)
+
+
+def _dice_block(inter: np.ndarray, o_ids: Sequence[list[int]], n_ids: Sequence[list[int]]) -> np.ndarray:
+    inter = inter.astype(np.float32)
     lo = np.array([len(x) for x in o_ids], dtype=np.float32)
     ln = np.array([len(x) for x in n_ids], dtype=np.float32)
     tot = lo[:, None] + ln[None, :]
     return np.where(tot > 0, 200.0 * inter / np.maximum(tot, 1.0), 100.0).astype(np.float32)
+
+
+# Scores are computed for a block of old items against all new items at a time, so memory stays at a
+# few MB whatever the size of the plans (a dense 3,200 × 3,200 matrix with its intermediates peaked at
+# ~400 MB); only the pairs at or above the threshold are kept.
+BLOCK_CELLS = 1 << 18      # old × new pairs per block
+BLOCK_WORK = 1 << 20       # (old item, new item, shared bigram) triples per block
+
+
+def _score_blocks(old: Sequence[ItemText], new: Sequence[ItemText], workers: int = -1, stop: bool = True):
+    """Yield (first old index, block of scores: rows = old items from there, columns = all new items)."""
+    o_ids, n_ids, ot, nt, vocab = _encode_items(old, new, stop)
+    inv = _Inverted(n_ids, vocab)
+    work = np.cumsum(inv.work(o_ids))
+    nn = len(new)
+    rows_per = max(1, BLOCK_CELLS // max(nn, 1))
+    a = 0
+    while a < len(old):
+        base = work[a - 1] if a else 0
+        b = int(np.searchsorted(work, base + BLOCK_WORK, side="right"))
+        b = min(max(b, a + 1), a + rows_per, len(old))
+        whole = np.rint(_dice_block(inv.intersections(o_ids[a:b]), o_ids[a:b], n_ids))
+        title = process.cdist(ot[a:b], nt, scorer=fuzz.ratio, dtype=np.uint8,
+                              workers=workers).astype(np.float32)
+        yield a, np.maximum(whole, (whole + title) * 0.5)
+        a = b
 
 
 def score_matrix(old: Sequence[ItemText], new: Sequence[ItemText], workers: int = -1, stop: bool = True,
@@ -185,24 +269,33 @@ def score_matrix(old: Sequence[ItemText], new: Sequence[ItemText], workers: int 
     Lead sentences are short (one 64-bit word of rapidfuzz's bit-parallel LCS): their Dice comes from
     ``process.cdist`` with the Dice trick.  Whole items run to 150+ bigrams, and encoded as code points
     above U+FFFF rapidfuzz needs a hash-map lookup per symbol: measured on this 2-core machine, 3,200 ×
-    3,200 items took 15.4 s (full encodings) or 3.7 s (64-bigram sketches), against ~0.5 s for the
-    same exact Dice from intersection counts over an inverted index (`dice_matrix`).  Both give the
-    identical number (tests check it).  `threshold` is unused (kept for callers).
+    3,200 items took 15.4 s (full encodings) or 3.7 s (64-bigram sketches), against well under a second
+    for the same exact Dice from intersection counts over an inverted index (`dice_matrix`).  Both give
+    the identical number (tests check it).  `threshold` is unused (kept for callers); for large plans use
+    `score_pairs`, which keeps only the pairs at or above it.
     """
     del threshold
     if not old or not new:
         return np.zeros((len(old), len(new)), dtype=np.float32)
-    ow = [bigrams(norm_fuzzy(x.whole)) for x in old]
-    nw = [bigrams(norm_fuzzy(x.whole)) for x in new]
-    ot = [bigrams(norm_fuzzy(x.title)) for x in old]
-    nt = [bigrams(norm_fuzzy(x.title)) for x in new]
-    enc = _Encoder(_stop_bigrams(ow + nw) if stop else set())
-    whole = dice_matrix([enc.ids(g) for g in ow], [enc.ids(g) for g in nw])
-    # the titles' stop list is the whole-text one (same boilerplate)
-    title = process.cdist([enc.encode(enc.ids(g)) for g in ot], [enc.encode(enc.ids(g)) for g in nt],
-                          scorer=fuzz.ratio, dtype=np.uint8, workers=workers).astype(np.float32)
-    whole = np.rint(whole)
-    return np.maximum(whole, (whole + title) * 0.5)
+    return np.concatenate([blk for _, blk in _score_blocks(old, new, workers, stop)], axis=0)
+
+
+def score_pairs(old: Sequence[ItemText], new: Sequence[ItemText], threshold: float = THRESHOLD,
+                workers: int = -1, stop: bool = True) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The pairs scoring at or above `threshold`: (old indices, new indices, scores), row-major order.
+
+    The same numbers as `score_matrix`, without ever holding the whole matrix.
+    """
+    rows, cols, vals = [], [], []
+    if old and new:
+        for a, blk in _score_blocks(old, new, workers, stop):
+            r, c = np.nonzero(blk >= threshold)
+            rows.append((r + a).astype(np.int32))
+            cols.append(c.astype(np.int32))
+            vals.append(blk[r, c])
+    if not rows:
+        return np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0, np.float32)
+    return np.concatenate(rows), np.concatenate(cols), np.concatenate(vals)
 
 
 def pair_score(old: ItemText, new: ItemText) -> float:
@@ -212,11 +305,12 @@ def pair_score(old: ItemText, new: ItemText) -> float:
 
 # ---------------------------------------------------------------- assignment
 
-def _lsap_min(cost: np.ndarray) -> np.ndarray:
+def _lsap_min(cost) -> np.ndarray:
     """Rectangular linear sum assignment (rows ≤ columns), minimising; returns col for each row.
 
     Shortest augmenting path with dual variables (Jonker–Volgenant / Crouse 2016), as in scipy;
-    the scan over columns is vectorised.
+    the scan over columns is vectorised.  `cost` is a dense matrix or a `_SparseCost` (absent pairs cost
+    0): the search reads one row at a time, so a large sparse component never becomes a dense matrix.
     """
     nr, nc = cost.shape
     u = np.zeros(nr)
@@ -265,14 +359,42 @@ def _lsap_min(cost: np.ndarray) -> np.ndarray:
     return col4row
 
 
+class _SparseCost:
+    """A cost matrix stored by rows (CSR) whose absent entries are 0; `cost[i]` gives row i, dense."""
+
+    def __init__(self, rows: np.ndarray, cols: np.ndarray, vals: np.ndarray, shape: tuple[int, int]):
+        order = np.lexsort((cols, rows))
+        self.cols, self.vals = cols[order], vals[order].astype(np.float64)
+        self.indptr = np.searchsorted(rows[order], np.arange(shape[0] + 1))
+        self.shape = shape
+
+    def __getitem__(self, i: int) -> np.ndarray:
+        row = np.zeros(self.shape[1])
+        a, b = self.indptr[i], self.indptr[i + 1]
+        row[self.cols[a:b]] = self.vals[a:b]
+        return row
+
+
 def max_weight_matching(weight: np.ndarray) -> list[tuple[int, int]]:
     """Maximum-weight one-to-one matching on a (rows × cols) weight matrix where 0 means 'no edge'."""
     if weight.size == 0:
         return []
-    if weight.shape[0] > weight.shape[1]:
-        return [(r, c) for c, r in max_weight_matching(weight.T)]
-    col = _lsap_min(-weight.astype(np.float64))
-    return [(r, int(c)) for r, c in enumerate(col) if c >= 0 and weight[r, c] > 0]
+    r, c = np.nonzero(weight > 0)
+    return max_weight_matching_sparse(r, c, weight[r, c], weight.shape)
+
+
+def max_weight_matching_sparse(rows: np.ndarray, cols: np.ndarray, weight: np.ndarray,
+                               shape: tuple[int, int]) -> list[tuple[int, int]]:
+    """`max_weight_matching` given the edges (row, col, weight > 0) of a shape[0] × shape[1] graph."""
+    nr, nc = shape
+    if nr == 0 or nc == 0 or len(rows) == 0:
+        return []
+    if nr > nc:
+        return sorted((r, c) for c, r in max_weight_matching_sparse(cols, rows, weight, (nc, nr)))
+    cost = _SparseCost(np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64),
+                       -np.asarray(weight, dtype=np.float64), (nr, nc))
+    col = _lsap_min(cost)
+    return [(r, int(c)) for r, c in enumerate(col) if c >= 0 and cost[r][c] < 0]
 
 
 def assign(scores: np.ndarray, threshold: float = THRESHOLD) -> list[tuple[int, int, float]]:
@@ -281,6 +403,14 @@ def assign(scores: np.ndarray, threshold: float = THRESHOLD) -> list[tuple[int, 
     if n_old == 0 or n_new == 0:
         return []
     rows, cols = np.nonzero(scores >= threshold)
+    return assign_pairs(rows, cols, scores[rows, cols], n_old, n_new, threshold)
+
+
+def assign_pairs(rows: np.ndarray, cols: np.ndarray, vals: np.ndarray, n_old: int, n_new: int,
+                 threshold: float = THRESHOLD) -> list[tuple[int, int, float]]:
+    """`assign` on the candidate pairs only: (old index, new index, score) triples, as `score_pairs` gives."""
+    keep = vals >= threshold
+    rows, cols, vals = rows[keep].astype(np.int64), cols[keep].astype(np.int64), vals[keep]
     if len(rows) == 0:
         return []
     # union-find to split the candidate graph into independent components
@@ -292,33 +422,29 @@ def assign(scores: np.ndarray, threshold: float = THRESHOLD) -> list[tuple[int, 
             x = parent[x]
         return x
 
-    for r, c in zip(rows.tolist(), cols.tolist()):
+    rl, cl = rows.tolist(), cols.tolist()
+    for r, c in zip(rl, cl):
         a, b = find(r), find(n_old + c)
         if a != b:
             parent[a] = b
-    comp_rows: dict[int, list[int]] = {}
-    comp_cols: dict[int, list[int]] = {}
-    for r in set(rows.tolist()):
-        comp_rows.setdefault(find(r), []).append(r)
-    for c in set(cols.tolist()):
-        comp_cols.setdefault(find(n_old + c), []).append(c)
+    roots = np.fromiter((find(r) for r in rl), dtype=np.int64, count=len(rl))
+    order = np.argsort(roots, kind="stable")
+    bounds = np.flatnonzero(np.diff(roots[order])) + 1
 
     out: list[tuple[int, int, float]] = []
-    for root, rs in comp_rows.items():
-        cs = comp_cols[root]
+    for idx in np.split(order, bounds):
+        er, ec, ev = rows[idx], cols[idx], vals[idx]
+        rs, cs = np.unique(er), np.unique(ec)
         if len(rs) == 1 and len(cs) == 1:
-            out.append((rs[0], cs[0], float(scores[rs[0], cs[0]])))
+            out.append((int(rs[0]), int(cs[0]), float(ev[0])))
             continue
-        rs.sort()
-        cs.sort()
-        sub = scores[np.ix_(rs, cs)].astype(np.float64)
-        w = np.where(sub >= threshold, sub, 0.0)
+        # the component stays sparse: one of 3,000 × 3,000 items with 24,000 edges is common in big plans
+        ea, eb = np.searchsorted(rs, er), np.searchsorted(cs, ec)
         # tie-break towards pairs at similar relative positions (never enough to beat 0.01 of score)
-        pr = np.asarray(rs, dtype=np.float64)[:, None] / max(n_old, 1)
-        pc = np.asarray(cs, dtype=np.float64)[None, :] / max(n_new, 1)
-        w = np.where(w > 0, w + 1e-3 * (1.0 - np.abs(pr - pc)), 0.0)
-        for a, b in max_weight_matching(w):
-            out.append((rs[a], cs[b], float(scores[rs[a], cs[b]])))
+        w = ev.astype(np.float64) + 1e-3 * (1.0 - np.abs(er / max(n_old, 1) - ec / max(n_new, 1)))
+        score = {(int(a), int(b)): float(x) for a, b, x in zip(ea, eb, ev)}
+        for a, b in max_weight_matching_sparse(ea, eb, w, (len(rs), len(cs))):
+            out.append((int(rs[a]), int(cs[b]), score[(a, b)]))
     out.sort()
     return out
 
@@ -326,6 +452,7 @@ def assign(scores: np.ndarray, threshold: float = THRESHOLD) -> list[tuple[int, 
 def align(old: Sequence[ItemText], new: Sequence[ItemText], threshold: float = THRESHOLD,
           workers: int = -1, scores: Optional[np.ndarray] = None) -> list[tuple[int, int, float]]:
     """Score every pair and return the optimal one-to-one pairs at or above `threshold`."""
-    if scores is None:
-        scores = score_matrix(old, new, workers=workers)
-    return assign(scores, threshold)
+    if scores is not None:
+        return assign(scores, threshold)
+    rows, cols, vals = score_pairs(old, new, threshold, workers=workers)
+    return assign_pairs(rows, cols, vals, len(old), len(new), threshold)

@@ -8,6 +8,7 @@ Extra keys (`text_changed`, `renumbered`, `diff`, `sources`, `tracking`) are add
 """
 from __future__ import annotations
 
+import io
 import json
 
 from ..compare.model import Comparison
@@ -39,4 +40,10 @@ def to_dict(cmp: Comparison) -> dict:
 
 
 def render_json(cmp: Comparison) -> str:
-    return json.dumps(to_dict(cmp), ensure_ascii=False, indent=2) + "\n"
+    # the same text as json.dumps(…, indent=2), written piece by piece: with an indent json.dumps uses the
+    # pure-Python encoder and joins a list of a million small strings (~30 MB at 3,000 items a side)
+    buf = io.StringIO()
+    for chunk in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(to_dict(cmp)):
+        buf.write(chunk)
+    buf.write("\n")
+    return buf.getvalue()
