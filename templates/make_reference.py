@@ -117,7 +117,7 @@ def run_props(rpr, east: str, sz: int = BODY_SZ, spacing: int | None = CHAR_SPAC
 
 def para_props(ppr, line: int | None = LINE, first_chars: int | None = 200, jc: str = "both",
                left: int = 0, right: int = 0, outline: int | None = None, keep_next: bool = False,
-               rule: str = "exact") -> None:
+               rule: str = "exact", snap: bool = True, hanging: int | None = None) -> None:
     for tag in ("keepNext", "spacing", "ind", "jc", "outlineLvl", "snapToGrid", "widowControl"):
         old = ppr.find(qn(f"w:{tag}"))
         if old is not None:
@@ -125,12 +125,19 @@ def para_props(ppr, line: int | None = LINE, first_chars: int | None = 200, jc: 
     if keep_next:
         _put(ppr, _el("keepNext"), P_ORDER)
     _put(ppr, _el("widowControl", val=0), P_ORDER)
+    if not snap:
+        # LibreOffice snaps every line to the 579-tw grid; a 22 pt title (or a 14 pt table line) then takes
+        # two grid rows. Word does not snap exact spacing. Off the grid, both render what is written here.
+        _put(ppr, _el("snapToGrid", val=0), P_ORDER)
     if line is not None:
         _put(ppr, _el("spacing", before=0, after=0, line=line, lineRule=rule), P_ORDER)
     else:
         _put(ppr, _el("spacing", before=0, after=0, line=240, lineRule="auto"), P_ORDER)
     ind = _el("ind", left=left, right=right)
-    if first_chars:
+    if hanging:
+        ind.set(qn("w:hanging"), str(hanging))
+        ind.set(qn("w:hangingChars"), str(hanging * 100 // ZI))
+    elif first_chars:
         ind.set(qn("w:firstLineChars"), str(first_chars))
         ind.set(qn("w:firstLine"), str(ZI * first_chars // 100))
     else:
@@ -274,20 +281,23 @@ def build(out: Path) -> None:
     # Normal = 正文: 三号仿宋, exact 579, 左空二字, justified
     paragraph_style(doc, "Normal", FANG, based_on=None)
     paragraph_style(doc, "GW标题", XBS, sz=44, first_chars=None, jc="center", outline=None, keep_next=True,
-                    char_spacing=None)
+                    char_spacing=None, snap=False)
     paragraph_style(doc, "GW一级", HEI, outline=0, keep_next=True)
     paragraph_style(doc, "GW二级", KAI, outline=1, keep_next=True)
     paragraph_style(doc, "GW三级", FANG, outline=2, keep_next=True)
     paragraph_style(doc, "GW四级", FANG, outline=3, keep_next=True)
     paragraph_style(doc, "GW事项", FANG)
-    paragraph_style(doc, "GW附件说明", FANG)
+    # 附件说明 左空二字; a long name wraps under its own first character (§7.3.4): "附件：" is 3 字
+    paragraph_style(doc, "GW附件说明", FANG, first_chars=None, left=5 * ZI, hanging=3 * ZI)
     # 署名 and 成文日期: right aligned; drafter computes the right indent (右空四字, name centred over the date)
     paragraph_style(doc, "GW署名", FANG, first_chars=None, jc="right", right=4 * ZI)
     paragraph_style(doc, "GW成文日期", FANG, first_chars=None, jc="right", right=4 * ZI)
     # 附件 page: "附件" 黑体 顶格 on line 1; the title centred on line 3
     paragraph_style(doc, "GW附件标记", HEI, first_chars=None, jc="left")
-    paragraph_style(doc, "GW附件标题", XBS, sz=44, first_chars=None, jc="center", char_spacing=None)
-    paragraph_style(doc, "GW表格", FANG, sz=28, line=None, first_chars=None, jc="left", char_spacing=None)
+    paragraph_style(doc, "GW附件标题", XBS, sz=44, first_chars=None, jc="center", char_spacing=None, snap=False)
+    # 任务分工 table: 四号仿宋, 20 pt lines (single spacing is cramped, the 29 pt body grid too loose)
+    paragraph_style(doc, "GW表格", FANG, sz=28, line=400, first_chars=None, jc="left", char_spacing=None,
+                    snap=False)
     character_style(doc, "GW一级字符", HEI)
     character_style(doc, "GW二级字符", KAI)
     character_style(doc, "GW三级字符", FANG)

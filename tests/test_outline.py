@@ -115,7 +115,8 @@ def test_carry_pulls_verbatim_and_names_missing():
     doc = Document(sections=[Node(title="甲", children=[Node(carry="一、(二)", line=7)])])
     carry.resolve(doc, _prior(), "o.yaml")
     item = doc.sections[0].children[0]
-    assert item.text == "(二)旧二。正文。" and item.origin == "2023 (二)"
+    # the words as last year wrote them; the ASCII brackets of a web copy made full-width
+    assert item.text == "（二）旧二。正文。" and item.origin == "2023 (二)"
     with pytest.raises(DrafterError) as e:
         carry.resolve(Document(sections=[Node(carry="（九）", line=9)]), _prior(), "o.yaml")
     assert e.value.where == "o.yaml:9"

@@ -3,6 +3,9 @@
 `carry: (五)` names the item by its label in the prior plan; `carry: 三、(五)` (or `三、/(五)`) adds the section
 when labels restart per section. Brackets may be written half- or full-width. The outline's own keys on the
 carrying node (title, text, agencies, children …) win over what is carried.
+
+What is carried gets what `drafter init` gives every item: punctuation made full-width, hard line breaks
+joined, last year's own years rolled to the outline's year, renamed agencies updated.
 """
 from __future__ import annotations
 
@@ -55,8 +58,25 @@ def find(prior: Document, ref: str) -> list[Node]:
     return hits
 
 
+def _freshen(node: Node, roller) -> None:
+    from .rollover import Notes
+    notes = Notes()
+    node.title = roller.text(node.title, notes)
+    node.text = roller.text(node.text, notes)
+    for a in node.agencies:
+        a.name = roller.text(a.name, notes)
+    for c in node.children:
+        _freshen(c, roller)
+
+
 def resolve(doc: Document, prior: Optional[Document], outline_name: str, prior_name: str = "") -> None:
     """Replace every carrying node's content with the prior item it names. Errors name the outline line."""
+    roller = None
+    if prior is not None:
+        from .to_outline import Roller
+        year = doc.year if isinstance(doc.year, int) else None
+        roller = Roller(prior.year if year else None, year or 0, f"{doc.issuer} {doc.title}")
+
     def visit(nodes: list[Node]) -> None:
         for n in nodes:
             if n.carry:
@@ -71,17 +91,18 @@ def resolve(doc: Document, prior: Optional[Document], outline_name: str, prior_n
                 if len(hits) > 1:
                     raise DrafterError(where, f"“{n.carry}”在去年的工作要点里出现了 {len(hits)} 次；请写上所在章节，如“三、{n.carry}”",
                                        f"'{n.carry}' matches {len(hits)} items; add the section, e.g. '三、{n.carry}'")
-                src = hits[0]
+                src = copy.deepcopy(hits[0])
+                _freshen(src, roller)
                 if not n.title:
                     n.title = src.title
                 if not n.text:
                     n.text = src.text
                 if not n.agencies:
-                    n.agencies = copy.deepcopy(src.agencies)
+                    n.agencies = src.agencies
                 if not n.targets:
-                    n.targets = copy.deepcopy(src.targets)
+                    n.targets = src.targets
                 if not n.children:
-                    n.children = copy.deepcopy(src.children)
+                    n.children = src.children
                 if not n.origin:
                     year = f"{prior.year} " if prior.year else ""
                     n.origin = f"{year}{src.label}"

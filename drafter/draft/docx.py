@@ -7,6 +7,9 @@ reference lacks it (a user-made reference.docx may be missing the grid or the fo
 """
 from __future__ import annotations
 
+import itertools
+import math
+import re
 import unicodedata
 import zipfile
 from pathlib import Path
@@ -32,7 +35,9 @@ STYLE = {
 LEAD_CHAR_STYLE = {"item1": "GW一级字符", "item2": "GW二级字符", "item3": "GW三级字符", "item4": "GW四级字符"}
 LEAD_FONT = {"item1": "黑体", "item2": "楷体_GB2312"}
 # 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限: column widths in 字 of the 四号 table font (280 tw)
-TABLE_COLS = [3, 12.5, 6, 6, 4.1]
+# (31.6 字 = the 版心); cell margins of 57 tw (1 mm) each side leave 6 字 for 市知识产权局, 4.5 for 2024年底
+TABLE_COLS = [2.5, 11.2, 6.5, 6.5, 4.9]
+CELL_MARGIN = 57
 
 
 def text_width(s: str) -> float:
@@ -41,6 +46,79 @@ def text_width(s: str) -> float:
     for ch in s:
         w += 1.0 if unicodedata.east_asian_width(ch) in ("W", "F", "A") else 0.5
     return w
+
+
+# --- the title's line breaks (GB/T 9704 §7.3.1) ----------------------------------------------------------
+
+TITLE_CHARS = 20             # 二号 (22 pt) characters in the 156 mm 版心: 8844 / 440 = 20.1
+
+_NO_START = set("，。、；：？！）》」』”’%…·—")      # may not begin a line (避头)
+_NO_END = set("（《「『“‘")                          # may not end a line (避尾)
+_AGENCY_END = re.compile(r"(?:局|厅|委|府|办|院|部|会|中心|政府|办公室|委员会)$")
+
+
+# phrases a line may well begin with / end with, and words never to split (no dictionary: a few common ones)
+_STARTS = re.compile(r"^(?:加快|推进|推动|深入|深化|实施|加强|提升|促进|开展|做好|进一步|全面|印发|贯彻|落实|构建|完善|强化|"
+                     r"优化|建设|打造|服务|支持|关于|全市|全省|全区|全县|全国|\d{4}年|(?:19|20)\d\d|工作要点|工作计划|工作方案|任务分工|实施方案|重点工作)")
+_ENDS = re.compile(r"(?:战略|工作|体系|意见|规划|方案|城市|高地|行动|工程|机制|发展|建设|的|关于|年)$")
+_WORDS = ("知识产权", "工作要点", "人民政府", "监督管理", "市场监管", "高质量", "营商环境", "办公室", "委员会")
+
+
+def _break_cost(s: str, i: int) -> float | None:
+    """Cost of a line break between s[i-1] and s[i]; None where a break is not allowed."""
+    a, b = s[i - 1], s[i]
+    if b in _NO_START or a in _NO_END:
+        return None
+    if (a.isascii() and a.isalnum()) and (b.isascii() and b.isalnum()):
+        return None                                   # inside a number or a Latin word
+    head, tail = s[:i], s[i:]
+    if any(w in s[max(0, i - len(w) + 1):i + len(w) - 1] and
+           (s.find(w, max(0, i - len(w) + 1)) < i < s.find(w, max(0, i - len(w) + 1)) + len(w)) for w in _WORDS):
+        return 40.0                                   # 知识/产权
+    depth = head.count("《") - head.count("》") + head.count("“") - head.count("”")
+    cost = 8.0 if depth > 0 else 0.0                  # inside a quoted title: possible, not pretty
+    if a.isspace() or b.isspace() or a in "，、；：" or _AGENCY_END.search(head) and not _AGENCY_END.search(head + b):
+        return cost
+    if _STARTS.match(tail) or _ENDS.search(head):
+        return cost + 2
+    if b in "和与及暨" or a in "和与及暨":
+        return cost + 4
+    return cost + 20                                  # between two characters: may split a word
+
+
+def title_lines(title: str, per_line: int = TITLE_CHARS) -> list[str]:
+    """Break a long title into centred lines as §7.3.1 asks: 词意完整 (break at 的/关于/、/ an agency's name/
+    the year, never inside a number), 排列对称 — a trapezoid (each line longer, or each shorter, than the one
+    above) or a diamond (the middle line longest), no line of one or two characters left over."""
+    s = title.strip()
+    total = text_width(s)
+    if total <= per_line or len(s) < 4:
+        return [s]
+    cuts = {i: c for i in range(2, len(s) - 1) if (c := _break_cost(s, i)) is not None}
+    best: tuple[float, list[str]] | None = None
+    k0 = math.ceil(total / per_line)
+    for k in (k0, k0 + 1):
+        for combo in itertools.combinations(sorted(cuts), k - 1):
+            bounds = (0,) + combo + (len(s),)
+            lines = [s[bounds[j]:bounds[j + 1]].strip() for j in range(k)]
+            widths = [text_width(x) for x in lines]
+            if max(widths) > per_line or min(widths) < 3:
+                continue
+            cost = sum(cuts[c] for c in combo) + (k - k0) * 15
+            inc = all(x <= y for x, y in zip(widths, widths[1:]))
+            dec = all(x >= y for x, y in zip(widths, widths[1:]))
+            mid = k >= 3 and widths.index(max(widths)) not in (0, k - 1) and \
+                all(x <= y for x, y in zip(widths[:widths.index(max(widths)) + 1], widths[1:widths.index(max(widths)) + 1]))
+            if not (inc or dec or mid):
+                cost += 12                            # an hourglass or a zigzag
+            if len(set(widths)) == 1:
+                cost += 1                             # a block: symmetric, but not a trapezoid
+            cost += (max(widths) - min(widths)) * 0.4  # 长短适宜
+            if best is None or cost < best[0]:
+                best = (cost, lines)
+        if best is not None:
+            break
+    return best[1] if best else [s]
 
 
 def _style(doc, name: str, fallback: str = "Normal"):
@@ -124,6 +202,14 @@ def _add_table(doc, header: list, rows: list) -> None:
         tblpr.append(tblw)
     tblw.set(qn("w:w"), str(sum(int(w * 280) for w in TABLE_COLS)))
     tblw.set(qn("w:type"), "dxa")
+    mar = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        m = OxmlElement(f"w:{side}")
+        m.set(qn("w:w"), str(CELL_MARGIN))
+        m.set(qn("w:type"), "dxa")
+        mar.append(m)
+    layout = tblpr.find(qn("w:tblLayout"))
+    (layout.addnext(mar) if layout is not None else tblpr.append(mar))
     for r, values in enumerate([header] + rows):
         row = table.rows[r]
         if r == 0:
@@ -133,6 +219,7 @@ def _add_table(doc, header: list, rows: list) -> None:
         for c in range(ncol):
             cell = row.cells[c]
             cell.width = widths[c]
+            cell.vertical_alignment = 1          # centre
             p = cell.paragraphs[0]
             p.style = cell_style
             val = values[c] if c < len(values) else ""
@@ -165,6 +252,7 @@ def write_docx(blocks: list[Block], reference: Path, path: str) -> None:
     date_text = next((b.text for b in blocks if b.style == "date"), "")
     signed = False
     page_break = False
+    last = None
     for b in blocks:
         if b.style == "table":
             flush_table()
@@ -177,12 +265,20 @@ def write_docx(blocks: list[Block], reference: Path, path: str) -> None:
         if b.style == "pagebreak":
             page_break = True        # 附件另面编排: the next paragraph starts a page
             continue
+        if b.style in ("note", "issuer", "date"):
+            # 附件说明 and 署名/成文日期 stay on the page of the body's last lines: never a page that holds
+            # only the signature, never the blank line before it at the top of a page
+            if last is not None:
+                last.paragraph_format.keep_with_next = True
         if b.style == "note":
-            doc.add_paragraph(style=_style(doc, "Normal"))      # 附件说明: 正文下空一行
+            last = doc.add_paragraph(style=_style(doc, "Normal"))      # 附件说明: 正文下空一行
+            last.paragraph_format.keep_with_next = True
         if b.style in ("issuer", "date") and not signed:
-            doc.add_paragraph(style=_style(doc, "Normal"))      # 正文下空一行
+            last = doc.add_paragraph(style=_style(doc, "Normal"))      # 正文下空一行
+            last.paragraph_format.keep_with_next = True
             signed = True
         p = doc.add_paragraph(style=_style(doc, STYLE.get(b.style, "Normal")))
+        last = p
         if page_break:
             p.paragraph_format.page_break_before = True
             page_break = False
@@ -200,6 +296,11 @@ def write_docx(blocks: list[Block], reference: Path, path: str) -> None:
             rest = b.text[len(b.lead):]
             if rest:
                 p.add_run(rest)
+        elif b.style in ("title", "attach_title"):
+            for i, line in enumerate(title_lines(b.text)):   # 梯形/菱形 line breaks, §7.3.1
+                run = p.add_run(line)
+                if i:
+                    run._r.insert(0, OxmlElement("w:br"))
         else:
             p.add_run(b.text)
         if b.style == "date":

@@ -68,6 +68,7 @@ def parse_outline(text: str, name: str = "outline.yaml") -> Outline:
         raise DrafterError(name, "大纲是空的", "the outline is empty")
     if isinstance(data, dict) and "documents" in data and "sections" not in data:
         data = _pick_document(data, name)
+    _carry_numbers(data)
     validate(data, name)
     doc, opts = _document(data), _options(data)
     if not data.get("markers") and any(n.label for n in doc.walk()):
@@ -75,6 +76,22 @@ def parse_outline(text: str, name: str = "outline.yaml") -> Outline:
         from .to_outline import markers_of
         opts.markers = markers_of(doc)
     return Outline(document=doc, options=opts, name=name, data=data)
+
+
+def _carry_numbers(data: Any) -> None:
+    """`carry: 10.` reads as the number 10.0 in YAML (and `carry: 10` as 10): the writer means the label "10."."""
+    def walk(nodes: Any) -> None:
+        if not isinstance(nodes, list):
+            return
+        for n in nodes:
+            if not isinstance(n, dict):
+                continue
+            c = n.get("carry")
+            if isinstance(c, (int, float)) and not isinstance(c, bool) and float(c).is_integer() and c > 0:
+                n["carry"] = f"{int(c)}."
+            walk(n.get("children"))
+    if isinstance(data, dict):
+        walk(data.get("sections"))
 
 
 def _pick_document(data: Any, name: str) -> Any:

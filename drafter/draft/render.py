@@ -82,8 +82,9 @@ def node_view(n: Node, seq: list) -> dict:
         rest = text
     else:
         rest = ""
-    if n.children:
-        # a heading: no end punctuation (GB/T 15834 B.4) unless it is a run-in sentence
+    if n.children and not rest.strip():
+        # a heading standing alone: no end punctuation (GB/T 15834 B.4); one followed by its own text
+        # (`2.统筹……管理。具体包括：` over （1）–（3）) is a run-in sentence and keeps its 。
         title = title.rstrip("。；;，,")
     names = [a.name for a in n.agencies]
     v = {

@@ -66,11 +66,52 @@ _CJK = r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’《》
 _PAIRS = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 
 
+_TERMINAL = "。！？；!?;…"          # a preamble line ending so ends its paragraph
+
+
+def join_hard_breaks(text: str, paragraphs: bool = False) -> str:
+    """Undo the line breaks a PDF or a web page put inside a sentence.
+
+    With `paragraphs=False` every break goes (an item's text is one paragraph); with `paragraphs=True` a
+    break stays only where the line before it ends a sentence (a preamble keeps its paragraphs)."""
+    if not text or "\n" not in text:
+        return (text or "").strip()
+    lines = [ln.strip() for ln in text.splitlines()]
+    out: list[str] = []
+    for ln in lines:
+        if not ln:
+            if paragraphs and out and out[-1] != "\n":
+                out.append("\n")
+            continue
+        if out and out[-1] != "\n":
+            prev = out[-1]
+            if paragraphs and prev.endswith(tuple(_TERMINAL)):
+                out.append("\n")
+            elif re.search(r"[A-Za-z0-9]$", prev) and re.match(r"[A-Za-z0-9]", ln):
+                out.append(" ")      # two Latin words or numbers broken apart keep a space
+        out.append(ln)
+    return "".join(out).strip()
+
+
+def _quotes(text: str) -> str:
+    """ASCII double quotes in Chinese text, paired in order, become “”; a line with an odd count is left."""
+    if '"' not in text or text.count('"') % 2 or not re.search(r"[\u4e00-\u9fff]", text):
+        return text
+    parts = text.split('"')
+    out = [parts[0]]
+    for i, part in enumerate(parts[1:]):
+        out.append("“" if i % 2 == 0 else "”")
+        out.append(part)
+    return "".join(out)
+
+
 def fullwidth_punct(text: str) -> str:
-    """ASCII , ; : ? ! and ( ) next to Chinese become full-width (GB/T 15834); numbers, URLs, `1.` stay."""
+    """ASCII , ; : ? ! ( ) and "" next to Chinese become full-width (GB/T 15834); numbers, URLs, `1.` stay.
+    No-break and ideographic spaces a web copy leaves inside a sentence go too."""
     if not text:
         return text
-    out = text
+    out = text.replace("\u00a0", " ").replace("\u2002", " ").replace("\u2003", " ")
+    out = _quotes(out)
     for a, f in _PAIRS.items():
         a_re = re.escape(a)
         out = re.sub(rf"(?<={_CJK})\s*{a_re}\s*|{a_re}\s*(?={_CJK})", f, out)
@@ -177,6 +218,7 @@ class Notes:
     items: list[str] = field(default_factory=list)
 
     def add(self, s: str) -> None:
+        s = re.sub(r"\s*\n\s*", "", s)    # a note is one YAML comment line: a break in it would end the comment
         if s not in self.items:
             self.items.append(s)
 

@@ -10,8 +10,8 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 from ..model import Document, Node
 from .numbering import strip_marker
 from .render import clause_in_text, lead_sentence
-from .rollover import (Notes, applicable, dated_terms, fullwidth_punct, load_renames, load_terms, rename_agencies,
-                       roll_years)
+from .rollover import (Notes, applicable, dated_terms, fullwidth_punct, join_hard_breaks, load_renames, load_terms,
+                       rename_agencies, roll_years)
 
 HEADER = """drafter 大纲：{year}年工作要点（由 drafter init 从 {src} 生成）
 编辑说明：
@@ -115,7 +115,7 @@ class Roller:
         self.terms = load_terms()
 
     def text(self, s: str, notes: Notes) -> str:
-        s = fullwidth_punct((s or "").strip())
+        s = fullwidth_punct(join_hard_breaks(s))
         if self.old:
             s, left = roll_years(s, self.old, self.new)
             for y in sorted(set(left)):
@@ -190,7 +190,7 @@ def to_outline(doc: Document, year: int, source_name: str) -> CommentedMap:
     out = CommentedMap()
     out["kind"] = "plan"
     notes = Notes()
-    title = fullwidth_punct(doc.title or "")
+    title = fullwidth_punct(join_hard_breaks(doc.title or ""))
     if old and str(old) in title:
         title = title.replace(str(old), str(year), 1)
     elif not re.search(r"\d{4}年", title):
@@ -210,7 +210,8 @@ def to_outline(doc: Document, year: int, source_name: str) -> CommentedMap:
     out["agency_style"] = "lead"
     out["appendix_table"] = False
     pnotes = Notes()
-    paras = [roller.text(p, pnotes) for p in (doc.preamble or "").splitlines() if p.strip()]
+    preamble = join_hard_breaks(doc.preamble or "", paragraphs=True)
+    paras = [roller.text(p, pnotes) for p in preamble.splitlines() if p.strip()]
     if paras:
         out["preamble"] = LiteralScalarString("\n".join(paras) + "\n")
         if doc.targets or pnotes.items:
