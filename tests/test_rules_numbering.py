@@ -91,5 +91,11 @@ def test_count_hand_made_and_seed():
     assert codes_at(fs, "NUM004") == [28]
     fs = check_text(mutate_line("002", 72, "四大工作体系", "三大工作体系"), select="NUM")
     assert codes_at(fs, "NUM004") == [72]
-    # a quoted count is a name, not a promise
-    assert check_text("2024年工作要点\n一、落实“三大工程”\n（一）甲工程。\n（二）乙工程。\n", select="NUM004") == []
+    # a quoted count of 个 is a formula, not a promise; a quoted name whose items are not its parts neither
+    assert check_text("2024年工作要点\n一、践行“两个维护”“四个意识”\n（一）甲。\n（二）乙。\n（三）丙。\n",
+                      select="NUM004") == []
+    assert check_text("2024年工作要点\n一、落实“三大工程”\n（一）加强宣传引导。\n（二）强化督查考核。\n",
+                      select="NUM004") == []
+    # but “三大工程” over items that are each a 工程 counts them (tests/fixtures/qa: 实施“三大工程” over two)
+    assert codes_at(check_text("2024年工作要点\n一、落实“三大工程”\n（一）甲工程。\n（二）乙工程。\n",
+                               select="NUM004"), "NUM004") == [2]

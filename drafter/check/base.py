@@ -31,15 +31,24 @@ class Finding:
     name: str = ""
     # a second place the finding points at (the other duplicate, the summary figure): {"source","line","excerpt"}
     related: list[dict] = field(default_factory=list)
+    # the suggestion in English when it is advice rather than replacement text (None: the same in both)
+    suggestion_en: Optional[str] = None
 
     @property
     def message(self) -> str:
         return self.message_en if get_lang() == "en" else self.message_zh
 
+    @property
+    def suggestion_text(self) -> Optional[str]:
+        """The suggestion in the current language."""
+        if get_lang() == "en" and self.suggestion_en:
+            return self.suggestion_en
+        return self.suggestion
+
     def to_dict(self) -> dict:
         d = {"source": self.source, "rule": self.rule, "name": self.name, "severity": self.severity,
              "line": self.line, "label": self.label, "path": self.path, "message": self.message,
-             "excerpt": self.excerpt, "suggestion": self.suggestion}
+             "excerpt": self.excerpt, "suggestion": self.suggestion_text}
         if self.related:
             d["related"] = self.related
         return d
@@ -89,7 +98,7 @@ class Rule:
 
     def finding(self, ctx: Context, zh: str, en: str, node: Optional[Node] = None, line: Optional[int] = None,
                 excerpt: str = "", suggestion: Optional[str] = None, severity: Optional[str] = None,
-                related: Optional[list[dict]] = None) -> Finding:
+                related: Optional[list[dict]] = None, suggestion_en: Optional[str] = None) -> Finding:
         """A finding at a node (line, label, path and excerpt from it) or at a bare line."""
         sev = severity or ctx.config.get("severity", {}).get(self.code) or self.severity
         if node is not None:
@@ -98,7 +107,7 @@ class Rule:
         return Finding(rule=self.code, name=self.name, severity=sev, message_zh=zh, message_en=en,
                        source=ctx.source, line=line, label=node.label if node is not None else "",
                        path=ctx.path_of(node) if node is not None else "", excerpt=excerpt,
-                       suggestion=suggestion, related=related or [])
+                       suggestion=suggestion, related=related or [], suggestion_en=suggestion_en)
 
 
 REGISTRY: dict[str, type[Rule]] = {}

@@ -13,8 +13,21 @@ from ..errors import DrafterError
 from ..output import check_writable
 
 
+def _given_on_command_line(param: str) -> bool:
+    """Was `--fail-on` typed (not click's default)? Outside a click command (tests calling run()): no."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return False
+    try:
+        src = ctx.get_parameter_source(param)
+    except Exception:  # pragma: no cover - a context without that parameter
+        return False
+    return src is not None and src.name not in ("DEFAULT", "DEFAULT_MAP")
+
+
 def _fail_on(cli_value: Optional[str], config: dict) -> str:
-    if cli_value and cli_value != "error":
+    """The command line wins over drafter.yaml's `fail-on`, even when it says the default `error`."""
+    if cli_value and (cli_value != "error" or _given_on_command_line("fail_on")):
         return cli_value
     return str(config.get("fail-on") or cli_value or "error")
 

@@ -33,7 +33,7 @@ def _comment_text(f: Finding) -> str:
     sev = tr(_SEV_ZH.get(f.severity, f.severity), f.severity)
     s = f"[{f.rule} {sev}] {f.message}"
     if f.suggestion:
-        s += "\n" + tr("建议：", "Suggestion: ") + f.suggestion
+        s += "\n" + tr("建议：", "Suggestion: ") + f.suggestion_text
     for r in f.related:
         s += "\n" + tr(f"另见第 {r.get('line')} 段/行", f"see also line/paragraph {r.get('line')}")
     return s

@@ -66,12 +66,12 @@ def to_sarif(findings: list[Finding], sources: list[str] | None = None, exit_cod
                                         "fullyQualifiedName": f.path or f.label, "kind": "section"}]
         res = {"ruleId": f.rule, "level": _LEVEL.get(f.severity, "warning"),
                "message": {"text": f.message + (f"（建议：{f.suggestion}）" if f.suggestion and not en
-                                                 else (f" (suggestion: {f.suggestion})" if f.suggestion else ""))},
+                                                 else (f" (suggestion: {f.suggestion_text})" if f.suggestion else ""))},
                "locations": [loc],
                "partialFingerprints": {"drafterFinding/v1": hashlib.sha1(
                    f"{f.rule}|{os.path.basename(f.source)}|{f.excerpt}".encode("utf-8")).hexdigest()},
                "properties": {"severity": f.severity, "name": f.name, "label": f.label, "path": f.path,
-                              "suggestion": f.suggestion, "message_zh": f.message_zh, "message_en": f.message_en}}
+                              "suggestion": f.suggestion_text, "message_zh": f.message_zh, "message_en": f.message_en}}
         if f.rule in index:
             res["ruleIndex"] = index[f.rule]
         if f.related:

@@ -45,7 +45,7 @@ def render_text(findings: list[Finding], sources: list[str] | None = None, verbo
                     rl = f"{r.get('source') or src}:{r.get('line')}"
                     out.append("    " + tr("另见 ", "see also ") + rl + ("  " + str(r.get("excerpt", ""))[:40] if r.get("excerpt") else ""))
                 if f.suggestion:
-                    out.append("    " + click.style(tr("建议：", "suggestion: ") + f.suggestion, fg="green"))
+                    out.append("    " + click.style(tr("建议：", "suggestion: ") + f.suggestion_text, fg="green"))
         out.append("")
     out.append(summary_line(findings, len(order) or len(sources or [])))
     return "\n".join(out) + "\n"

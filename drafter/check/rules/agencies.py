@@ -119,13 +119,15 @@ class MissingAgency(Rule):
         severity = "error" if doc.kind == "division" else None
         example = next(n for n, h in zip(items, has) if h)
         ex = agencies_of(example)[0].name if agencies_of(example) else ""
+        clause = _usual_clause(doc, items)
         for n, h in zip(items, has):
             if h:
                 continue
             yield self.finding(
                 ctx, f"这一条没有写责任单位（本文件其他条目都写了，如“{ex}”）",
                 f"this item names no responsible agency (the document's other items do, e.g. '{ex}')",
-                node=n, severity=severity, suggestion="在句末补上责任单位括注，如“(××局牵头)”")
+                node=n, severity=severity, suggestion=f"在句末补上责任单位括注，如“{clause}”",
+                suggestion_en=f"add the responsible agency at the end, e.g. '{clause}'")
 
 
 @register
@@ -184,12 +186,13 @@ class UnknownAgency(Rule):
         counts = Counter(norm_name(a.name) for _, a in used)
         doc_names = {k for k, c in counts.items() if c >= 2 or d.is_known(k)}
         candidates = sorted(doc_names | set(d.known) | d.known_cores)
+        context = " ".join(x for x in (doc.issuer, doc.title) if x)
         reported: set[str] = set()
         for node, a in used:
             name = norm_name(a.name)
             if name in reported or counts[name] >= 2 or d.is_known(name) or d.is_generic(name):
                 continue
-            best = _near(name, candidates, d, process, Levenshtein)
+            best = _near(name, candidates, d, process, Levenshtein, context=context)
             if best is None:
                 continue
             reported.add(name)
@@ -197,6 +200,17 @@ class UnknownAgency(Rule):
                 ctx, f"责任单位“{a.name}”不在已知名单中，是否应为“{best}”？",
                 f"agency '{a.name}' is not a known name; did you mean '{best}'?",
                 node=node, suggestion=best)
+
+
+def _usual_clause(doc: Document, items: list[Node]) -> str:
+    """The agency clause as this document writes it, with its most frequent lead: （市市场监管局牵头）."""
+    leads = Counter(a.name for n in items for a in agencies_of(n) if a.role == "lead")
+    full = sum(("（" in n.text) for n in items) >= sum(("(" in n.text) for n in items)
+    o, c = ("（", "）") if full else ("(", ")")
+    if leads:
+        return f"{o}{leads.most_common(1)[0][0]}牵头{c}"
+    anyone = Counter(a.name for n in items for a in agencies_of(n))
+    return f"{o}{anyone.most_common(1)[0][0]}负责{c}" if anyone else f"{o}××局牵头{c}"
 
 
 def _dropped_char(rest: str, candidates: list[str]) -> Optional[str]:
@@ -208,8 +222,22 @@ def _dropped_char(rest: str, candidates: list[str]) -> Optional[str]:
     return hits.pop() if len(hits) == 1 else None
 
 
-def _near(name: str, candidates: list[str], d: RulesData, process, Levenshtein) -> Optional[str]:
-    """The one close known name, with the same place prefix; None when none is close enough."""
+_PROVINCIAL = ("省", "自治区")
+
+
+def _fit(prefix: str, cand: str, context: str) -> tuple:
+    """Among equally close names: one the document itself uses (its issuer, its title), then one of the
+    prefix's level (省…厅, 市/区/县…局), then the first in order."""
+    in_doc = bool(context) and (prefix + cand in context or (len(cand) >= 3 and cand in context))
+    provincial = prefix.endswith(_PROVINCIAL)
+    level = cand.endswith("厅") == provincial
+    return (in_doc, level)
+
+
+def _near(name: str, candidates: list[str], d: RulesData, process, Levenshtein,
+          context: str = "") -> Optional[str]:
+    """The one close known name, with the same place prefix; None when none is close enough. `context`
+    (the document's issuer and title) settles a tie between equally close names."""
     shaped = is_agency_shaped(name)
     for i in range(0, min(len(name) - 2, 9)):
         prefix, rest = name[:i], name[i:]
@@ -226,10 +254,11 @@ def _near(name: str, candidates: list[str], d: RulesData, process, Levenshtein) 
                     return prefix + got
                 continue
             cutoff = 1
-        got = process.extractOne(rest, candidates, scorer=Levenshtein.distance, score_cutoff=cutoff)
-        if not got:
+        near = process.extract(rest, candidates, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=12)
+        if not near:
             continue
-        match, dist, _ = got
+        dist = min(x[1] for x in near)
+        match = max((x[0] for x in near if x[1] == dist), key=lambda c: _fit(prefix, c, context))
         if dist == 0 or len(match) < 3:
             continue
         if shaped and match[-1] != rest[-1]:
@@ -355,5 +384,9 @@ class RenamedAgency(Rule):
 
 
 def _message(name: str, year: int, hit) -> tuple[str, str]:
+    if len(hit.steps) == 1:   # one change: say when, without naming the new name twice
+        y = hit.steps[0].year
+        return (f"“{name}”在 {year} 年已不再使用：{y} 年起应为“{hit.new}”",
+                f"'{name}' no longer existed under that name in {year}: it is '{hit.new}' since {y}")
     return (f"“{name}”在 {year} 年已不再使用，应为“{hit.new}”（{hit.history()}）",
             f"'{name}' no longer existed under that name in {year}; it is '{hit.new}' ({hit.history('en')})")

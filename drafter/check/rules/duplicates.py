@@ -15,16 +15,29 @@ from ..base import Context, Finding, Rule, register
 from ..textutil import doc_lines, excerpt_at, owner, parse_marker
 
 # an agency clause: (市知识产权局牵头) / （责任单位：市科技局、各区人民政府）
-_AGENCY = re.compile(r"[(（][^()（）]{0,120}?(?:牵头|负责|配合|参与|责任单位|牵头单位|协办|主办)[^()（）]{0,60}[)）]")
+# (one level of brackets inside: 各区（县、市）人民政府)
+_IN = r"(?:[^()（）]|[(（][^()（）]{0,20}[)）])"
+_AGENCY = re.compile(r"[(（]" + _IN + r"{0,120}?(?:牵头|负责|配合|参与|责任单位|牵头单位|协办|主办)" + _IN + r"{0,60}[)）]")
 _PUNCT = re.compile(r"[\s\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65!-/:-@\[-`{-~“”‘’《》〈〉—…·、]+")
 DEFAULT_THRESHOLD = 0.72   # Dice of character bigrams; see tests/test_rules_duplicates.py for where it sits
 MIN_CHARS = 14
+BODY_MIN_CHARS = 20
 
 
 def normalise(node: Node) -> str:
     t = node.body if node.label else node.text
     t = _AGENCY.sub("", t)
     return _PUNCT.sub("", t)
+
+
+def body_of(node: Node) -> str:
+    """What an item says after its lead sentence (`（四）标题。正文…` → 正文), normalised; "" when it has no
+    lead sentence of its own. A task copied under a new heading keeps its body and gets a new title."""
+    t = node.body if node.label else node.text
+    title = node.title or ""
+    if not title.endswith("。") or not t.startswith(title):
+        return ""
+    return _PUNCT.sub("", _AGENCY.sub("", t[len(title):]))
 
 
 def bigram_codes(texts: list[str]) -> list[str]:
@@ -117,8 +130,17 @@ class NearDuplicate(Rule):
         keep = [i for i, t in enumerate(texts) if len(t) >= MIN_CHARS]
         sub = [texts[i] for i in keep]
         reported: set[int] = set()
-        for a, b, score in similar_pairs(sub, threshold):
-            i, j = keep[a], keep[b]
+        pairs = [(keep[a], keep[b], score, False) for a, b, score in similar_pairs(sub, threshold)]
+        # the same body under a reworded title: compare what follows the lead sentences too
+        bodies = [body_of(n) for n in items]
+        bkeep = [i for i, t in enumerate(bodies) if len(t) >= BODY_MIN_CHARS]
+        seen_pairs = {(i, j) for i, j, _, _ in pairs}
+        for a, b, score in similar_pairs([bodies[i] for i in bkeep], threshold):
+            i, j = bkeep[a], bkeep[b]
+            short, long_ = sorted((len(bodies[i]), len(bodies[j])))
+            if (i, j) not in seen_pairs and short >= 0.6 * long_:
+                pairs.append((i, j, score, True))
+        for i, j, score, by_body in pairs:
             if texts[i] == texts[j] and _AGENCY.sub("", items[i].body) == _AGENCY.sub("", items[j].body) \
                     and items[i].body == items[j].body:
                 continue  # an exact copy is DUP002's (one that differs only in its agency clause is not)
@@ -130,12 +152,18 @@ class NearDuplicate(Rule):
                 continue
             reported.add(id(second))
             pct = round(score * 100)
-            where = f"{first.label}（第 {first.line} 行）" if first.label else f"第 {first.line} 行"
-            where_en = f"{first.label} (line {first.line})" if first.label else f"line {first.line}"
+            place = ctx.path_of(first) or first.label   # 一、/（一）: a bare （一） is ambiguous across sections
+            where = f"{place}（第 {first.line} 行）" if first.label else f"第 {first.line} 行"
+            where_en = f"{place} (line {first.line})" if first.label else f"line {first.line}"
+            if by_body:
+                zh = f"标题不同，但正文与{where}几乎相同（正文相似度 {pct}%）：“{first.text[:30]}…”"
+                en = f"a different title over nearly the same text as {where_en} ({pct}% similar)"
+            else:
+                zh = f"与{where}几乎相同（相似度 {pct}%）：“{first.text[:30]}…”"
+                en = f"nearly the same as {where_en} ({pct}% similar)"
             yield self.finding(
-                ctx, f"与{where}几乎相同（相似度 {pct}%）：“{first.text[:30]}…”",
-                f"nearly the same as {where_en} ({pct}% similar)", node=second,
-                suggestion="合并两项，或删去其中一项",
+                ctx, zh, en, node=second,
+                suggestion="合并两项，或删去其中一项", suggestion_en="merge the two, or delete one",
                 related=[{"source": ctx.source, "line": first.line, "label": first.label,
                           "path": ctx.path_of(first), "excerpt": first.text[:60]}])
 
@@ -213,7 +241,7 @@ class RepeatedText(Rule):
                         rel.append({"source": ctx.source, "line": w[k], "excerpt": ctx.result.lines[w[k] - 1][:60]
                                     if 0 < w[k] <= len(ctx.result.lines) else ""})
                 f = self.finding(ctx, zh, en, line=line if isinstance(line, int) else None,
-                                 excerpt=text.strip()[:60], suggestion="删去重复的一份", related=rel)
+                                 excerpt=text.strip()[:60], suggestion="删去重复的一份", suggestion_en="delete the second copy", related=rel)
                 if node is not None and node.line == line:
                     f.label, f.path = node.label, ctx.path_of(node)
                 reported_lines.add(line)
@@ -230,7 +258,7 @@ class RepeatedText(Rule):
                 yield self.finding(
                     ctx, f"这段文字与第 {first} 行完全相同，重复出现", f"this paragraph repeats line {first} word for word",
                     node=node if node is not None and node.line == ln else None, line=ln,
-                    excerpt=t.strip()[:60], suggestion="删去重复的一份",
+                    excerpt=t.strip()[:60], suggestion="删去重复的一份", suggestion_en="delete the second copy",
                     related=[{"source": ctx.source, "line": first, "excerpt": ctx.result.lines[first - 1].strip()[:60]}])
                 reported_lines.add(ln)
             else:
@@ -246,7 +274,7 @@ class RepeatedText(Rule):
                     yield self.finding(
                         ctx, f"正文重复：此行把第 {inside[0]}–{inside[-1]} 行的内容连成一行又印了一遍",
                         f"the body appears twice: this line repeats lines {inside[0]}–{inside[-1]} run together",
-                        line=ln, excerpt=excerpt_at(t.strip(), 0, 30), suggestion="删去重复的一份",
+                        line=ln, excerpt=excerpt_at(t.strip(), 0, 30), suggestion="删去重复的一份", suggestion_en="delete the second copy",
                         related=[{"source": ctx.source, "line": inside[0],
                                   "excerpt": ctx.result.lines[inside[0] - 1].strip()[:60]}])
                     reported_lines.add(ln)

@@ -302,12 +302,27 @@ class NumberingConsistency(Rule):
 _COUNT = re.compile(r"(?<![第前后近])([一二三四五六七八九十两]{1,3}|\d{1,2})(大|项|个|条|类)(?=[\u4e00-\u9fff])")
 
 
-def announced_count(title: str) -> Optional[tuple[int, str]]:
+def _quoted_count(title: str, m: re.Match, spans: list[tuple[int, int]], children: Optional[list]) -> bool:
+    """`实施“三大工程”` over items that are each a 工程 counts them; `“两个确立”`, `“四个意识”` (个), 《…》
+    titles, and a quoted name whose items are not its parts (“三大工程” over 宣传、督查) do not."""
+    if m.group(2) == "个" or not children:
+        return False
+    span = next(((a, b) for a, b in spans if a + 1 == m.start() and title[a] == "“" and b - a <= 10), None)
+    if span is None:
+        return False
+    noun = title[m.end():span[1] - 1][-2:]
+    if len(noun) < 2:
+        return False
+    echo = sum(noun in (c.title or c.text or "") for c in children)
+    return echo * 2 >= len(children)
+
+
+def announced_count(title: str, children: Optional[list] = None) -> Optional[tuple[int, str]]:
     """`实施知识产权五大专项行动` → (5, '五大专项行动'); None when the heading announces no count (or two)."""
     spans = quote_spans(title)
     found = []
     for m in _COUNT.finditer(title):
-        if in_spans(m.start(), spans):
+        if in_spans(m.start(), spans) and not _quoted_count(title, m, spans, children):
             continue
         raw = m.group(1)
         n = int(raw) if raw.isdigit() else cn2int(raw.replace("两", "二"))
@@ -366,7 +381,7 @@ class NumberingCount(Rule):
             if len(node.children) < 2:
                 continue
             title = node.title or node.body
-            got = announced_count(title)
+            got = announced_count(title, node.children)
             if not got:
                 continue
             n, phrase = got
@@ -376,4 +391,5 @@ class NumberingCount(Rule):
                     ctx, f"标题说“{phrase}”，下面却有 {k} 项",
                     f"the heading announces {n} ('{phrase}') but has {k} items under it",
                     node=node, excerpt=title[:60],
-                    suggestion=f"核对条目，或把标题中的数量改为 {k}")
+                    suggestion=f"核对条目，或把标题中的数量改为 {k}",
+                    suggestion_en=f"check the items, or change the count in the heading to {k}")

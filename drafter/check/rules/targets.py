@@ -95,6 +95,13 @@ def _best_figure(t: Target, figures: list[Target], d: RulesData, kind: str,
     return (best[1], best[0][0]) if best else None
 
 
+def _raise_to(f: Target, lang: str = "zh") -> str:
+    """The suggestion for a target not above last year's figure `f`: above it — or, at a ceiling of 100%, keep it."""
+    if f.unit == "%" and f.value >= 100:
+        return f"目标应保持{_fmt(f.value)}{f.unit}" if lang == "zh" else f"keep the target at {_fmt(f.value)}{f.unit}"
+    return f"目标应高于{_fmt(f.value)}{f.unit}" if lang == "zh" else f"set the target above {_fmt(f.value)}{f.unit}"
+
+
 @register
 class TargetBelowAchieved(Rule):
     """## What it does
@@ -167,6 +174,7 @@ class TargetBelowAchieved(Rule):
             label, path = places.get(id(f), ("", ""))
             return {"source": fig_source, "line": f.line, "label": label, "path": path, "excerpt": _quote(f)}
         seen: set[tuple[str, float, str]] = set()
+        flagged: set[int] = set()
         for t, node in targets:
             if t.op not in _LEVEL_OPS or t.kind == "growth":
                 continue
@@ -182,6 +190,7 @@ class TargetBelowAchieved(Rule):
             if key in seen:
                 continue  # the same target printed twice
             seen.add(key)
+            flagged.add(id(t))
             rel = [rel_fig(f)]
             same = "等于" if t.value == f.value else "低于"
             same_en = "equals" if t.value == f.value else "is below"
@@ -190,7 +199,7 @@ class TargetBelowAchieved(Rule):
                 f"目标“{_quote(t)}”{same}上年已完成的“{_quote(f)}”（{_where(summary, f)}）",
                 f"the target '{_quote(t)}' {same_en} what the summary reports as already achieved: '{_quote(f)}'",
                 node=node, line=t.line, excerpt=_quote(t),
-                suggestion=f"目标应高于{_fmt(f.value)}{f.unit}", related=rel)
+                suggestion=_raise_to(f), suggestion_en=_raise_to(f, "en"), related=rel)
         # growth targets against an absolute target for the same metric, when the summary gives the base
         for g, gnode in targets:
             if g.kind != "growth" or g.unit != "%" or g.op not in _LEVEL_OPS or g.value <= 0:
@@ -205,8 +214,8 @@ class TargetBelowAchieved(Rule):
                     continue
                 if not d.same_metric(t.metric, g.metric):
                     continue
-                if t.value >= implied:
-                    continue
+                if t.value >= implied or id(t) in flagged:
+                    continue  # (a target already reported as below last year's figure: one finding is enough)
                 rel = [rel_fig(b),
                        {"source": ctx.source, "line": g.line, "label": gnode.label if gnode else "",
                         "path": ctx.path_of(gnode) if gnode else "", "excerpt": _quote(g)}]
@@ -217,7 +226,8 @@ class TargetBelowAchieved(Rule):
                     f"the target '{_quote(t)}' is below what '{_quote(g)}' implies from last year's '{_quote(b)}': "
                     f"{implied:g} {b.unit}",
                     node=node, line=t.line, excerpt=_quote(t),
-                    suggestion=f"目标应不低于{_fmt(implied)}{b.unit}", related=rel)
+                    suggestion=f"目标应不低于{_fmt(implied)}{b.unit}",
+                    suggestion_en=f"set the target at {_fmt(implied)}{b.unit} or more", related=rel)
 
 
 @register
@@ -291,11 +301,14 @@ class ConflictingTargets(Rule):
             if rkey in reported:
                 continue
             reported.add(rkey)
-            where = f"{n0.label}（第 {n0.line} 行）" if n0 is not None and n0.label else f"第 {t0.line} 行"
+            # the heading path, not the bare label: in a plan that numbers each section from 1, “2.” is ambiguous
+            where = (f"{ctx.path_of(n0) or n0.label}（第 {n0.line} 行）" if n0 is not None and n0.label
+                     else f"第 {t0.line} 行")
             rel = [{"source": ctx.source, "line": t0.line if n0 is None else n0.line,
                     "label": n0.label if n0 else "", "path": ctx.path_of(n0) if n0 else "", "excerpt": _quote(t0)}]
             yield self.finding(
                 ctx, f"“{t.metric}”的目标与{where}不一致：“{_quote(t)}”对“{_quote(t0)}”",
                 f"two different targets for '{t.metric}': '{_quote(t)}' here and '{_quote(t0)}' at line {t0.line}",
                 node=node, line=t.line, excerpt=_quote(t),
-                suggestion=f"统一为一个目标值（{_fmt(t0.value)}{t0.unit}？）", related=rel)
+                suggestion=f"统一为一个目标值（{_fmt(t0.value)}{t0.unit}？）",
+                suggestion_en=f"use one figure ({_fmt(t0.value)}{t0.unit}?)", related=rel)

@@ -26,9 +26,10 @@ def _kind(ch: str) -> str:
     return _KIND.get(ch, _CLOSERS.get(ch, ch))
 
 
-def _finding_at(rule: Rule, ctx: Context, line: int, zh: str, en: str, excerpt: str, suggestion=None) -> Finding:
+def _finding_at(rule: Rule, ctx: Context, line: int, zh: str, en: str, excerpt: str, suggestion=None,
+                suggestion_en=None) -> Finding:
     node = owner(ctx, line)
-    f = rule.finding(ctx, zh, en, line=line, excerpt=excerpt, suggestion=suggestion)
+    f = rule.finding(ctx, zh, en, line=line, excerpt=excerpt, suggestion=suggestion, suggestion_en=suggestion_en)
     if node is not None:
         f.label, f.path = node.label, ctx.path_of(node)
     return f
@@ -112,14 +113,17 @@ class UnbalancedBrackets(Rule):
                     zh = f"“{ch}”没有配对的“{closer}”"
                     en = f"'{ch}' is never closed with '{closer}'"
                     sugg = f"补上“{closer}”，或删去多余的“{ch}”"
+                    sugg_en = f"add the '{closer}', or delete the '{ch}'"
                     if ch == "《" and text[pos + 1:pos + 5] == "以下简称":
                         sugg = "把“《以下简称”改为“（以下简称”，并在简称后补上“）”"
+                        sugg_en = "write '（以下简称' instead of '《以下简称' and close it with '）'"
                 else:
                     opener = _CLOSERS[ch]
                     zh = f"“{ch}”前面没有配对的“{opener}”"
                     en = f"'{ch}' closes a '{opener}' that was never opened"
                     sugg = f"补上“{opener}”，或删去多余的“{ch}”"
-                yield _finding_at(self, ctx, ln, zh, en, excerpt_at(text, pos), sugg)
+                    sugg_en = f"add the '{opener}', or delete the '{ch}'"
+                yield _finding_at(self, ctx, ln, zh, en, excerpt_at(text, pos), sugg, sugg_en)
 
 
 _PART_ORDINAL = re.compile(r"^第[一二三四五六七八九十百零〇0-9]+[章节部分篇条编]+")
@@ -187,7 +191,7 @@ class Placeholder(Rule):
                     ph = m.group(0)
                     yield _finding_at(self, ctx, ln, f"残留占位符“{ph}”，请填入实际内容",
                                       f"placeholder '{ph}' left in the text", excerpt_at(text, m.start()),
-                                      "填入实际内容或删去")
+                                      "填入实际内容或删去", "fill in the real text, or delete it")
 
 
 _CJK_L = "\u4e00-\u9fff\u3400-\u4dbf“”‘’《》（）、。，：；！？【】〔〕"
@@ -257,7 +261,7 @@ class StraySpace(Rule):
             a = max(0, m.start() - 6)
             sugg = fixed[a:a + 14]
             yield _finding_at(self, ctx, ln, f"汉字之间有多余的空格{more}", f"stray space between Chinese characters{more_en}",
-                              excerpt_at(body, m.start(), 10), f"删去空格：“{sugg}”")
+                              excerpt_at(body, m.start(), 10), f"删去空格：“{sugg}”", f"delete the space: '{sugg}'")
 
 
 @register

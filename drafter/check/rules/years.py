@@ -164,9 +164,13 @@ _YEAR = re.compile(r"(?<![\d.\-/])((?:19|20)\d{2})\s*年")
 _RANGE_BEFORE = re.compile(r"(?:(?:19|20)\d{2}\s*年?\s*[-—–~～至到]+\s*)$")
 _RANGE_AFTER = re.compile(r"^\s*(?:[-—–~～]|至|到)\s*(?:(?:19|20)?\d{2})")
 _CMP_BEFORE = re.compile(r"(?:较|比|同比|与|相比|截至|截止|截止到|截至到|自|从|于|在|对|回顾|总结|上年|去年|比照|对照|参照|超过|高于|低于)\s*$")
-_CMP_AFTER = re.compile(r"^\s*(?:底|末|年底|年末|以来|基础|的基础|同期|水平|数据|相比|全年[^。，,；]{0,6}(?:完成|实现|达到)|(?:度)?(?:的)?(?:工作)?(?:成绩|成效|情况|总结|完成情况|实际))")
+_CMP_AFTER = re.compile(r"^\s*(?:(?:底|末|年底|年末)(?!前|以前|之前)|以来|基础|的基础|同期|水平|数据|相比|全年[^。，,；]{0,6}(?:完成|实现|达到)|(?:度)?(?:的)?(?:工作)?(?:成绩|成效|情况|总结|完成情况|实际))")
 # last year's results referred to (检查考核 of 2020, 2022年度白皮书): the text after the year names them
 _RESULT_AFTER = re.compile(r"^[^。，,；;]{0,14}?(?:考核|评估|检查|评价|结果|白皮书|报告|统计|公报|决算)")
+# last year's campaign built on (巩固拓展2024年党纪学习教育成果, 推广2023年试点经验)
+_BUILD_ON_BEFORE = re.compile(r"(?:巩固|拓展|深化|运用|用好|转化|推广|延续|提升)\s*$")
+_BUILD_ON_AFTER = re.compile(r"^[^。，,；;]{0,16}?(?:成果|成效|经验|做法)")
+_DEADLINE = re.compile(r"\s*(?:\d{1,2}\s*月)?(?:底|末|年底|年末|\d{1,2}\s*日)?(?:前|以前|之前)")
 _RECAP = re.compile(r"取得|实现了|完成了|已经|获批|被确定|入选|荣获|成功举办|圆满完成")
 
 
@@ -249,9 +253,17 @@ class StaleYear(Rule):
                     continue
                 if _RECAP.search(_sentence(text, m.start())):
                     continue
+                if _BUILD_ON_BEFORE.search(before) and _BUILD_ON_AFTER.match(text[m.end():m.end() + 20]):
+                    continue
+                dl = _DEADLINE.match(text, m.end())
+                if dl:
+                    zh = f"期限“{m.group(0)}{dl.group(0)}”在 {year} 年的计划里已经过去，可能是沿用去年文稿未改的年份"
+                    en = f"the deadline '{m.group(0)}{dl.group(0)}' has passed in a plan for {year}: probably last year's text"
+                else:
+                    zh = f"{year} 年的计划里出现“{m.group(0)}”，可能是沿用去年文稿未改的年份"
+                    en = f"'{m.group(0)}' in a plan for {year}: probably last year's text not updated"
                 f = self.finding(
-                    ctx, f"{year} 年的计划里出现“{m.group(0)}”，可能是沿用去年文稿未改的年份",
-                    f"'{m.group(0)}' in a plan for {year}: probably last year's text not updated",
+                    ctx, zh, en,
                     line=ln, excerpt=excerpt_at(text, m.start()), suggestion=f"{year}年")
                 node = owner(ctx, ln)
                 if node is not None:
