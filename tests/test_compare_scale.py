@@ -13,6 +13,7 @@ import pytest
 from drafter.api import load
 from drafter.compare import align
 from drafter.compare.engine import _item_text, compare_documents, item_refs, pick_plan
+from drafter.compare.diff import char_diff, new_text, old_text
 from drafter.report.compare_json import render_json, to_dict
 
 from conftest import SEED_FILES, seed_path
@@ -111,3 +112,64 @@ def test_json_report_is_json_dumps_text(synth_pair):
     text = render_json(cmp)
     assert text == json.dumps(to_dict(cmp), ensure_ascii=False, indent=2) + "\n"
     assert json.loads(text)["summary"] == cmp.counts()
+
+
+# ------------------------------------------------------------------ what an office head reads (QA fixes)
+
+def _plan(tmp_path, name: str, text: str) -> str:
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return str(p)
+
+
+OLD_WRAPPED = """某区科学技术局2024年工作要点
+一、促进科技成果转化
+(一)完善技术转移体系。建设区技术转移服务中心,培育技术经理人100名,技术
+交易额达到180亿元,推动一批成果在区内落地转化。
+(二)推进科技金融融合。扩大"科创贷"规模,为科技型企业提供贷款支持。
+"""
+NEW_ONE_LINE = """某区科学技术局2025年工作要点
+一、促进科技成果转化
+1.完善技术转移体系。建设区技术转移服务中心,培育技术经理人120名,技术交易额达到200亿元,推动一批成果在区内落地转化。
+2.推进科技金融融合。扩大"科创贷"规模,为科技型企业提供贷款支持。
+"""
+
+
+def test_hard_line_breaks_are_not_differences(tmp_path):
+    """A PDF-wrapped old plan against a one-line-per-item new plan: the diff shows the figures, not ⏎."""
+    from drafter.compare.engine import join_lines
+    old = pick_plan(load(_plan(tmp_path, "old.txt", OLD_WRAPPED)))
+    new = pick_plan(load(_plan(tmp_path, "new.txt", NEW_ONE_LINE)))
+    cmp = compare_documents(old, new)
+    first = cmp.changes[0]
+    assert first.status == "revised"
+    assert all("\n" not in t for _, t in first.diff), first.diff
+    assert cmp.changes[1].status == "carried"
+    assert join_lines("技术\n交易额") == "技术交易额" and join_lines("GB/T\n9704") == "GB/T 9704"
+
+
+def test_numbers_are_diffed_whole():
+    segs = char_diff("培育技术经理人100名,突破2200家,开展2023年度评价。", "培育技术经理人120名,突破2400家,开展2024年度评价。")
+    assert ("-", "100") in segs and ("+", "120") in segs
+    assert ("-", "2200") in segs and ("+", "2400") in segs
+    assert ("-", "2023") in segs and ("+", "2024") in segs
+    assert old_text(segs).startswith("培育") and new_text(segs).endswith("评价。")
+
+
+def test_target_values_read_as_written():
+    from drafter.compare.targets import fmt_value
+    from drafter.model import Target
+
+    def f(v, u="元", op=">="):
+        return fmt_value(Target(metric="x", value=v, unit=u, op=op, kind="absolute", text=""))
+    assert f(18_000_000_000) == "≥180亿元" and f(125_000_000) == "≥1.25亿元"
+    assert f(37000, "件") == "≥3.7万件" and f(11745, "件") == "≥11,745件" and f(2200, "家") == "≥2200家"
+
+
+def test_text_tracking_says_which_row_is_which(tmp_path):
+    from drafter.report.compare_text import render_text
+    old = pick_plan(load(_plan(tmp_path, "o.txt", "某局2024年工作要点\n全年新增企业600家。\n一、壮大企业\n(一)壮大企业梯队。全年新增企业600家。\n")))
+    new = pick_plan(load(_plan(tmp_path, "n.txt", "某局2025年工作要点\n全年新增企业700家。\n一、壮大企业\n1.壮大企业梯队。全年新增企业700家。\n")))
+    out = render_text(compare_documents(old, new), colour=False)
+    rows = [ln for ln in out.splitlines() if ln.startswith("  ") and "600家 / — / 700家" in ln]
+    assert len(rows) == 2 and any("[主要预期目标]" in r for r in rows) and any("1." in r for r in rows), out

@@ -8,7 +8,12 @@ absorbs short equal runs sitting between two edits into the edits, so a reader s
 """
 from __future__ import annotations
 
+import re
+
 from rapidfuzz.distance import Indel
+
+# a number is one symbol of the diff: 600 → 700 reads as [-600-]{+700+}, not 6[-0-]… or [-6-]{+7+}00
+_TOKEN = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?|.", re.S)
 
 Segment = tuple[str, str]  # ("=" | "-" | "+", text)
 
@@ -17,17 +22,19 @@ def char_diff(a: str, b: str, island: int = 2) -> list[Segment]:
     """Segments that turn `a` into `b`: concatenating '=' and '-' gives a, '=' and '+' gives b."""
     if a == b:
         return [("=", a)] if a else []
+    ta, tb = _TOKEN.findall(a), _TOKEN.findall(b)
     raw: list[Segment] = []
-    for op in Indel.opcodes(a, b):
+    for op in Indel.opcodes(ta, tb):
+        old, new = "".join(ta[op.src_start:op.src_end]), "".join(tb[op.dest_start:op.dest_end])
         if op.tag == "equal":
-            raw.append(("=", a[op.src_start:op.src_end]))
+            raw.append(("=", old))
         elif op.tag == "delete":
-            raw.append(("-", a[op.src_start:op.src_end]))
+            raw.append(("-", old))
         elif op.tag == "insert":
-            raw.append(("+", b[op.dest_start:op.dest_end]))
+            raw.append(("+", new))
         else:  # replace (not produced by Indel, but harmless)
-            raw.append(("-", a[op.src_start:op.src_end]))
-            raw.append(("+", b[op.dest_start:op.dest_end]))
+            raw.append(("-", old))
+            raw.append(("+", new))
     return _cleanup(raw, island)
 
 

@@ -14,6 +14,7 @@ share of their items that went from one to the other.
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 import numpy as np
@@ -38,6 +39,20 @@ def pick_summary(result: ParseResult) -> Optional[Document]:
     return result.first("summary")
 
 
+_BREAK = re.compile(r"[ \t\u3000]*\n[\s\u3000]*")
+
+
+def join_lines(text: str) -> str:
+    """An item's text on one line: a hard line break (PDF extraction, a wrapped web page) inside Chinese
+    text is no change a reader wants to see as ``[-⏎-]`` in every diff; between two Latin letters or
+    digits it stands for a space."""
+    def sub(m: re.Match) -> str:
+        a = text[m.start() - 1] if m.start() else ""
+        b = text[m.end()] if m.end() < len(text) else ""
+        return " " if (a.isascii() and a.isalnum() and b.isascii() and b.isalnum()) else ""
+    return _BREAK.sub(sub, text.strip()) if "\n" in text else text
+
+
 def item_refs(doc: Document) -> list[ItemRef]:
     out: list[ItemRef] = []
 
@@ -45,7 +60,7 @@ def item_refs(doc: Document) -> list[ItemRef]:
         p = f"{prefix}/{n.label}" if prefix else n.label
         if not n.children:
             out.append(ItemRef(node=n, index=len(out), section=parent, path=p,
-                               body=_align.strip_label(n.text or n.title, n.label)))
+                               body=join_lines(_align.strip_label(n.text or n.title, n.label))))
             return
         for c in n.children:
             walk(c, n, p)

@@ -241,10 +241,18 @@ def fmt_value(t: Optional[Target]) -> str:
     if t is None:
         return "—"
     v = float(t.value)
-    if v.is_integer():
-        s = f"{int(v):,}" if abs(v) >= 10000 else str(int(v))
-    else:
-        s = f"{v:g}"
+    s = ""
+    # as the documents write it: 180亿元, 3.7万件 (not 18,000,000,000元); 11745件 stays as it is
+    for scale, word in ((1e8, "亿"), (1e4, "万")):
+        q = v / scale
+        if abs(q) >= 1 and abs(round(q, 2) - q) < 1e-9:
+            s = f"{q:.2f}".rstrip("0").rstrip(".") + word
+            break
+    if not s:
+        if v.is_integer():
+            s = f"{int(v):,}" if abs(v) >= 10000 else str(int(v))
+        else:
+            s = f"{v:g}"
     op = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "~": "≈", "=": ""}.get(t.op, "")
     unit = t.unit
     if t.kind == "growth" and unit == "%":

@@ -116,10 +116,17 @@ def tracking_lines(cmp: Comparison) -> list[str]:
     head = tr(f"目标跟踪：{oy}年目标 / {sy}年完成 / {ny}年目标",
               f"Target tracking: {oy} target / {sy} achieved / {ny} target")
     lines = ["", head]
+    seen: dict[str, int] = {}
+    for row in cmp.tracking:
+        seen[row["change"].metric] = seen.get(row["change"].metric, 0) + 1
     for row in cmp.tracking:
         tc = row["change"]
         ach = fmt_value(tc.achieved) if tc.achieved is not None else "—"
         s = f"  {tc.metric}: {fmt_value(tc.old)} / {ach} / {fmt_value(tc.new)}  ({change_name(tc.change)})"
+        if seen[tc.metric] > 1:  # one metric in the headline targets and in an item: say which row is which
+            where = [w or tr("主要预期目标", "headline") for w in (row["old_where"], row["new_where"]) if w is not None]
+            if where:
+                s += "  [" + (where[-1] if len(set(where)) == 1 else " → ".join(where)) + "]"
         v = verdict(tc)
         if v:
             s += "  " + v
