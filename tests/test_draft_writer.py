@@ -186,3 +186,20 @@ def test_init_outline_loads_for_every_note(tmp_path):
     text = _init(tmp_path, HARD_WRAPPED)
     o = parse_outline(text, "outline.yaml")
     assert o.document.year == 2025
+
+
+def test_roles_in_chinese_and_the_txt_note(tmp_path):
+    out = _draft(tmp_path, """\
+        title: 某局2024年工作要点
+        year: 2024
+        appendix_table: true
+        sections:
+          - title: 加强保护
+            children:
+              - title: 加强行政保护。
+                agencies: [{name: 市知识产权局, role: 牵头}, {name: 市公安局, role: 配合}]
+        """)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert "　　（一）加强行政保护。（市知识产权局牵头，市公安局配合）" in lines
+    i = lines.index("　　附件：某局2024年工作要点任务分工")
+    assert lines[i - 1] == ""

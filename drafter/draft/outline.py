@@ -78,8 +78,13 @@ def parse_outline(text: str, name: str = "outline.yaml") -> Outline:
     return Outline(document=doc, options=opts, name=name, data=data)
 
 
+_ROLE_ZH = {"牵头": "lead", "牵头单位": "lead", "负责": "responsible", "责任": "responsible", "责任单位": "responsible",
+            "配合": "cooperate", "配合单位": "cooperate", "协助": "cooperate", "参与": "cooperate"}
+
+
 def _carry_numbers(data: Any) -> None:
-    """`carry: 10.` reads as the number 10.0 in YAML (and `carry: 10` as 10): the writer means the label "10."."""
+    """What writers type that means something valid: `carry: 10.` reads as the number 10.0 in YAML (and
+    `carry: 10` as 10), meaning the label "10."; an agency's `role: 牵头/负责/配合` means lead/responsible/cooperate."""
     def walk(nodes: Any) -> None:
         if not isinstance(nodes, list):
             return
@@ -89,6 +94,9 @@ def _carry_numbers(data: Any) -> None:
             c = n.get("carry")
             if isinstance(c, (int, float)) and not isinstance(c, bool) and float(c).is_integer() and c > 0:
                 n["carry"] = f"{int(c)}."
+            for a in n.get("agencies") or []:
+                if isinstance(a, dict) and str(a.get("role", "")).strip() in _ROLE_ZH:
+                    a["role"] = _ROLE_ZH[str(a["role"]).strip()]
             walk(n.get("children"))
     if isinstance(data, dict):
         walk(data.get("sections"))

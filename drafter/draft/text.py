@@ -28,7 +28,9 @@ def to_txt(blocks: list[Block]) -> str:
             out.append("\t".join(b.cells))
         elif b.style == "row":
             out.append("\t".join(b.cells))
-        elif b.style in ("attach_label", "attach_title", "note"):
+        elif b.style == "note":
+            out += ["", "　　" + b.text]          # 附件说明: 正文下空一行，左空二字 (§7.3.4)
+        elif b.style in ("attach_label", "attach_title"):
             out.append(b.text)
         else:
             out.append("　　" + b.text)
