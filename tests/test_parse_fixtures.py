@@ -143,3 +143,19 @@ def test_label_missing_its_bracket_is_not_taken_out_of_turn(tmp_path):
     p.write_text(BROKEN_LABEL.replace("（三加强", "（九加强"), encoding="utf-8")
     (d,) = load(str(p)).documents
     assert [c.label for c in d.sections[0].children] == ["（一）", "（二）", "（四）"]
+
+
+def test_short_text_broken_mid_sentence_is_joined(tmp_path):
+    """No wrap width can be measured in a short text, yet `…不少于30` / `亿元。` is one sentence, and its
+    target is whole; a bare heading line stays a heading above its body."""
+    p = tmp_path / "plan.txt"
+    p.write_text("某局2024年工作要点\n一、加强科普\n(一)加强科普工作。公民具备科学素质比例达\n到23%以上。\n"
+                 "(二)建设孵化器。在孵企\n业数量增长10%。\n二、强化保障\n(一)完善投入机制\n加大财政投入。\n",
+                 encoding="utf-8")
+    (d,) = load(str(p)).documents
+    one, two = d.sections[0].children
+    assert one.text == "(一)加强科普工作。公民具备科学素质比例达到23%以上。"
+    assert [(t.metric, t.value) for t in one.targets] == [("公民具备科学素质比例", 23)]
+    assert [(t.metric, t.value) for t in two.targets] == [("在孵企业数量", 10)]
+    assert d.sections[1].children[0].text == "(一)完善投入机制\n加大财政投入。"
+    assert d.sections[1].children[0].title == "完善投入机制"

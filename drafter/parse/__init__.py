@@ -162,7 +162,7 @@ def _regions(lines: list[str], active: list[bool], junk: list[bool], in_table: l
 def _build(src: Source, lines: list[str], active: list[bool], junk: list[bool], region: _Region,
            wrap: Optional[float], tables_done: set[int]) -> tuple[Document, list[Line]]:
     """One document's tree and its preamble paragraphs, from the lines of its region."""
-    builder = TreeBuilder(hard_wrap_width=wrap if src.fmt == "text" else None)
+    builder = TreeBuilder(hard_wrap_width=wrap if src.fmt == "text" else None, plain_text=src.fmt == "text")
     blocks = src.blocks
     signer = D.issuer_from_title(region.hit.title) if region.hit else ""  # its name alone = the 署名
     for i in range(region.start, region.end):

@@ -58,8 +58,9 @@ class Tree:
 class TreeBuilder:
     """Feed lines in order; `tree` holds the result."""
 
-    def __init__(self, hard_wrap_width: Optional[float] = None):
+    def __init__(self, hard_wrap_width: Optional[float] = None, plain_text: bool = False):
         self.tree = Tree()
+        self.plain = plain_text  # lines of a .txt (a line break may be a wrap), not paragraphs of a .docx
         self.stack: list[_Open] = []
         self.last_number: dict[str, int] = {}
         self.wrap = hard_wrap_width
@@ -79,6 +80,15 @@ class TreeBuilder:
         if not p or p[-1] in SENTENCE_END or self.wrap is None:
             return False
         return display_width(p) >= self.wrap - 4
+
+    def _broken_sentence(self) -> bool:
+        """Where no wrap width could be measured (a short text): did the previous line of running text stop
+        mid-sentence (`…贷款支持不少于30` / `亿元。`)? A bare heading line (`八、强化疫情防控`) did not."""
+        p = self.prev_text
+        if not self.plain or self.wrap is not None or not self.stack or not p or p[-1] in SENTENCE_END or len(p) < 10:
+            return False
+        m = match_marker(p)
+        return m is None or any(c in m.rest for c in "。；;")
 
     def _accept(self, m: Marker, strict: bool) -> bool:
         if not strict and not m.broken:
@@ -126,6 +136,7 @@ class TreeBuilder:
     def feed(self, line: int, text: str, heading: Optional[int] = None) -> None:
         """One line; `heading` is the outline level (0 = 标题 1) of a Word heading-styled paragraph."""
         wrapped = self._wrapped()
+        joins = wrapped or self._broken_sentence()  # how a line that starts no node continues the one before
         self.prev_text = text
         if heading is not None and not match_marker(text):
             family = f"h{min(heading, 8) + 1}"
@@ -136,8 +147,8 @@ class TreeBuilder:
             if m and self._accept(m, strict=wrapped):
                 self._start(m, seg, line)
             else:
-                self._continue(seg, line, wrapped)
-            wrapped = False
+                self._continue(seg, line, joins)
+            wrapped = joins = False
 
     def add_node(self, node: Node, family: str) -> None:
         """A node made elsewhere (a table row) placed as if its marker had been read."""

@@ -45,6 +45,23 @@ def _related_node(ctx: Context, node: Node) -> dict:
             "excerpt": node.text[:60]}
 
 
+_FOLD = re.compile(r"[\s\u3000,，.。;；:：、\"“”()（）0-9]")
+
+
+def _lost_since_prior(prior: Optional[Document], items: list[Node], has: list[bool]) -> dict:
+    """Items whose lead sentence is last year's word for word, where last year named agencies and this
+    year names none: {id(node): (node, last year's agency names)}."""
+    if prior is None:
+        return {}
+    before = {}
+    for n in prior.items():
+        names = [a.name for a in agencies_of(n)]
+        if names and n.title:
+            before.setdefault(_FOLD.sub("", n.title), names)
+    return {id(n): (n, before[_FOLD.sub("", n.title)]) for n, h in zip(items, has)
+            if not h and n.title and _FOLD.sub("", n.title) in before}
+
+
 @register
 class MissingAgency(Rule):
     """## What it does
@@ -112,6 +129,16 @@ class MissingAgency(Rule):
             return False
 
         has = [bool(agencies_of(n)) or covered(n) for n in items]
+        # with --prior: an item carried from last year that has lost the agencies it had there
+        lost = _lost_since_prior(ctx.prior, items, has)
+        for n, names in lost.values():
+            yield self.finding(
+                ctx, f"去年同一条写了责任单位（{'、'.join(names)}），今年没有写",
+                f"last year's plan gave this item to {', '.join(names)}; this year it names no agency",
+                node=n, severity="error" if doc.kind == "division" else None,
+                suggestion=f"补上“（{'、'.join(names)}负责）”或今年的责任单位",
+                suggestion_en=f"add '({'、'.join(names)}负责)' or this year's agencies")
+        has = [h or id(n) in lost for n, h in zip(items, has)]
         if not any(has):
             return
         if doc.kind != "division" and sum(has) / len(items) < PLAN_SHARE:

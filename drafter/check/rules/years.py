@@ -73,6 +73,23 @@ def current_period(year: int, periods) -> str:
     return ""
 
 
+_FOLD = re.compile(r"[\s\u3000,，.。;；:：!！?？、\"“”'‘’()（）]")
+
+
+def _prior_sentences(prior) -> dict[str, Optional[int]]:
+    """Sentences of last year's plan (punctuation and width folded) → the line they stand on there."""
+    out: dict[str, Optional[int]] = {}
+    if prior is None:
+        return out
+    texts = [(prior.preamble, prior.line)] + [(n.text, n.line) for n in prior.walk()]
+    for text, line in texts:
+        for s in re.split(r"[。；！？\n]", text or ""):
+            key = _FOLD.sub("", s)
+            if len(key) >= 8:
+                out.setdefault(key, line)
+    return out
+
+
 def _sentence(text: str, pos: int) -> str:
     a = max(text.rfind(c, 0, pos) for c in "。；！？")
     ends = [i for i in (text.find(c, pos) for c in "。；！？") if i >= 0]
@@ -234,6 +251,13 @@ class StaleYear(Rule):
     example_hit = "2023年工作要点\n一、总体要求\n（一）组织开展2022年度专利奖评审。\n"
     example_miss = "2023年工作要点\n一、总体要求\n（一）组织开展2023年度专利奖评审，较2022年增长10%。\n"
 
+    def _at(self, ctx: Context, ln: int, m: re.Match, text: str, year: int, zh: str, en: str) -> Finding:
+        f = self.finding(ctx, zh, en, line=ln, excerpt=excerpt_at(text, m.start()), suggestion=f"{year}年")
+        node = owner(ctx, ln)
+        if node is not None:
+            f.label, f.path = node.label, ctx.path_of(node)
+        return f
+
     def check(self, ctx: Context) -> Iterable[Finding]:
         year = ctx.doc.year
         if not year:
@@ -241,6 +265,8 @@ class StaleYear(Rule):
         prev = year - 1
         title_line = ctx.doc.line
         n_this = n_next = 0
+        # with --prior: a sentence copied word for word from last year's plan, year and all, is certain
+        copied = _prior_sentences(ctx.prior) if ctx.prior is not None and ctx.prior.year == prev else {}
         for ln, text in doc_lines(ctx):
             if ln == title_line:
                 continue
@@ -249,6 +275,14 @@ class StaleYear(Rule):
             for m in year_mentions(text, prev):
                 before = text[max(0, m.start() - 6):m.start()]
                 after = text[m.end():m.end() + 12]
+                key = _FOLD.sub("", _sentence(text, m.start()))
+                if copied and key in copied:
+                    where = copied[key]
+                    yield self._at(ctx, ln, m, text, year,
+                                   f"此句与去年工作要点{f'第 {where} 行' if where else ''}原文相同，其中的“{m.group(0)}”没有改为 {year} 年",
+                                   f"this sentence is last year's plan word for word{f' (line {where})' if where else ''}: "
+                                   f"'{m.group(0)}' was not changed to {year}")
+                    continue
                 if _CMP_BEFORE.search(before) or _CMP_AFTER.match(after) or _RESULT_AFTER.match(text[m.end():m.end() + 20]):
                     continue
                 if _RECAP.search(_sentence(text, m.start())):
@@ -262,13 +296,7 @@ class StaleYear(Rule):
                 else:
                     zh = f"{year} 年的计划里出现“{m.group(0)}”，可能是沿用去年文稿未改的年份"
                     en = f"'{m.group(0)}' in a plan for {year}: probably last year's text not updated"
-                f = self.finding(
-                    ctx, zh, en,
-                    line=ln, excerpt=excerpt_at(text, m.start()), suggestion=f"{year}年")
-                node = owner(ctx, ln)
-                if node is not None:
-                    f.label, f.path = node.label, ctx.path_of(node)
-                yield f
+                yield self._at(ctx, ln, m, text, year, zh, en)
         if n_next >= 2 and n_this == 0 and title_line:
             title = ctx.result.lines[title_line - 1].strip() if 0 < title_line <= len(ctx.result.lines) else ctx.doc.title
             yield self.finding(
