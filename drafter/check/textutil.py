@@ -12,7 +12,7 @@ from bisect import bisect_right
 from typing import Optional
 
 from ..model import Document, Node
-from ..parse.markers import cn_to_int, int_to_cn, match_marker
+from ..parse.markers import cn_to_int, int_to_cn, label_marker
 from .base import Context
 
 CN_NUMS = "零〇一二三四五六七八九"
@@ -32,9 +32,7 @@ def parse_marker(label: str) -> Optional[dict]:
     The marker is read by the parser's own reader (parse/markers.py), so a rule sees every label the
     parser saw; this adds how it is written: its brackets, the mark after it, full-width digits.
     """
-    s = (label or "").strip()
-    # a label on its own lacks the text some markers are recognised by ("一." "——" "三是" "（三"): add one
-    m = match_marker(s) or (match_marker(s + "甲") if s else None)
+    m = label_marker(label)
     if m is None or m.family.startswith("h"):
         return None
     lab = m.label.rstrip(" \t\u00a0\u3000")

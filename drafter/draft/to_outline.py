@@ -8,6 +8,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from ..model import Document, Node
+from ..parse.markers import label_marker
 from .numbering import strip_marker
 from .render import clause_in_text, lead_sentence
 from .rollover import (Notes, applicable, dated_terms, fullwidth_punct, join_hard_breaks, load_renames, load_terms,
@@ -23,22 +24,14 @@ HEADER = """drafter 大纲：{year}年工作要点（由 drafter init 从 {src} 
 - agency_style：lead 写作（XX牵头，YY配合），responsible 写作（责任单位：XX），none 不写。
 然后运行：drafter draft 本文件 -o {year}年工作要点.docx"""
 
-_STYLE_MARKER = [
-    (re.compile(r"^[一二三四五六七八九十百零〇]+、$"), "一、"),
-    (re.compile(r"^[（(][一二三四五六七八九十百零〇]+[）)]$"), "（一）"),
-    (re.compile(r"^\d+\.$|^\d+．$|^\d+、$"), "1."),
-    (re.compile(r"^[（(]\d+[）)]$"), "（1）"),
-    (re.compile(r"^—+$|^-+$"), "——"),
-    (re.compile(r"^[一二三四五六七八九十]+是$"), "一是"),
-    (re.compile(r"^[\u2460-\u2473]$"), "①"),
-]
+# the outline's marker sample for each marker family the parser reads (一、 and （一） forms normalised)
+_SAMPLE = {"cn": "一、", "paren_cn": "（一）", "arabic": "1.", "paren_arabic": "（1）", "dash": "——", "shi": "一是",
+           "circled": "①"}
 
 
 def marker_of(label: str) -> Optional[str]:
-    for rx, m in _STYLE_MARKER:
-        if rx.match((label or "").strip()):
-            return m
-    return None
+    m = label_marker(label)
+    return _SAMPLE.get(m.family) if m else None
 
 
 def markers_of(doc: Document) -> list[str]:

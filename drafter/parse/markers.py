@@ -144,6 +144,13 @@ def match_marker(line: str) -> Optional[Marker]:
     return None
 
 
+def label_marker(label: str) -> Optional[Marker]:
+    """The marker a label *on its own* is (`一.`, `——`, `三是`, `（三` are only recognised before text, so a
+    stand-in character is put after them), or None when the label is not a marker."""
+    s = (label or "").strip()
+    return (match_marker(s) or match_marker(s + "甲")) if s else None
+
+
 # sentence ends after which a run-in marker may start a new item: "…安全性。5.推进…"
 RUN_IN_BREAK = "。；;！!？?"
 _RE_RUN_IN = re.compile(rf"(?<=[{RUN_IN_BREAK}])[ \u3000]*(?=[（(]?[0-9０-９{CN}]{{1,4}}[）)、.．]|——)")
