@@ -97,3 +97,16 @@ def test_agency_renames_from_rules():
 def test_fullwidth_punct_keeps_numbers():
     assert fullwidth_punct("达到3.7万件,增长1.5%") == "达到3.7万件，增长1.5%"
     assert fullwidth_punct("(市知识产权局牵头)") == "（市知识产权局牵头）"
+
+
+def test_init_from_a_summary_is_refused(tmp_path):
+    """A 工作总结 is not last year's plan: init says so instead of writing a '2024年工作总结' outline."""
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from cli import main
+    summary = Path(__file__).parent / "fixtures" / "unseen" / "health_county_2023_summary.txt"
+    r = CliRunner().invoke(main, ["init", "--from", str(summary), "-o", str(tmp_path / "o.yaml")])
+    assert r.exit_code == 2 and "工作总结" in r.output
+    assert not (tmp_path / "o.yaml").exists()

@@ -24,6 +24,9 @@ def run(prior: str, year: Optional[int], out: Optional[str], encoding: Optional[
     if doc is None:
         raise DrafterError(prior, "没有从这个文件里读出工作要点（找不到标题和条目）",
                            "no plan found in this file (no title and items)")
+    if doc.kind == "summary":
+        raise DrafterError(prior, f"这是工作总结（{doc.title}），不是工作要点；请用去年的工作要点生成新一年的大纲",
+                           f"this is a summary ({doc.title}), not a plan; start next year's outline from last year's plan")
     if year is None:
         if not doc.year:
             raise DrafterError(prior, "看不出这份工作要点是哪一年的；请用 --year 指定新一年",
