@@ -71,3 +71,17 @@ def test_agency_lost_since_last_year(tmp_path):
     assert agy() == []
     (f,) = agy("--prior", str(prior))
     assert f["line"] == 3 and "市统计局、市司法局" in f["message"]
+
+
+def test_each_file_under_its_own_drafter_yaml(tmp_path):
+    """Two folders, two offices: one fails on warnings, the other never fails. The exit code is the worst."""
+    strict, lax = tmp_path / "strict", tmp_path / "lax"
+    for d, cfg in ((strict, "fail-on: warning\n"), (lax, "fail-on: never\n")):
+        d.mkdir()
+        (d / "drafter.yaml").write_text(cfg, encoding="utf-8")
+        (d / "plan.txt").write_text(Path(seed_path("002")).read_text(encoding="utf-8"), encoding="utf-8")
+    run = lambda *files: CliRunner().invoke(main, ["check", *map(str, files), "--format", "json"])  # noqa: E731
+    assert run(lax / "plan.txt").exit_code == 0
+    assert run(strict / "plan.txt").exit_code == 1          # seed 002's DUP002 is a warning
+    assert run(lax / "plan.txt", strict / "plan.txt").exit_code == 1
+    assert run(strict / "plan.txt", lax / "plan.txt").exit_code == 1

@@ -56,16 +56,16 @@ def run(files: Sequence[str], prior: Optional[str] = None, summary: Optional[str
         raise DrafterError(summary, "--summary 文件里没有识别出工作总结", "no summary found in the --summary file")
     findings = []
     results = []
-    effective_fail = fail_on
+    code = 0
     for path in files:
+        # each file is checked under its own drafter.yaml, its `fail-on` included; the worst exit code wins
         cfg, _ = config_for(path, config)
-        effective_fail = _fail_on(fail_on, cfg)
         result = load(path, encoding=encoding)
         results.append(result)
-        findings.extend(run_checks(result, prior=prior_res, summary=summary_res, config=cfg,
-                                   select=select, ignore=ignore))
+        found = run_checks(result, prior=prior_res, summary=summary_res, config=cfg, select=select, ignore=ignore)
+        code = max(code, exit_code(found, _fail_on(fail_on, cfg)))
+        findings.extend(found)
     findings = sort_findings(findings)
-    code = exit_code(findings, effective_fail)
     sources = [r.source for r in results]
     if fmt == "json":
         from ..report.jsonfmt import render_json
