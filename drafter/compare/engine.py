@@ -160,6 +160,7 @@ def compare_documents(old_doc: Document, new_doc: Document, summary_doc: Optiona
         keyed.append((_drop_anchor(r, old_refs, paired_old) + r * 1e-6, ch))
     keyed.sort(key=lambda kc: kc[0])
     changes = [ch for _, ch in keyed]
+    _note_merges_and_splits(changes, old_refs, new_refs)
 
     cmp = Comparison(old_source=old_source, new_source=new_source, old_doc=old_doc, new_doc=new_doc,
                      summary_source=summary_source, summary_doc=summary_doc, changes=changes,
@@ -167,6 +168,55 @@ def compare_documents(old_doc: Document, new_doc: Document, summary_doc: Optiona
     cmp.sections = _section_rows(old_doc, new_doc, changes, smap)
     cmp.tracking = tracking_table(old_doc, new_doc, summary_doc, changes)
     return cmp
+
+
+CONTAINED = 0.6  # share of a dropped item's character pairs found in one new item: merged into it
+SPLIT_OFF = 0.4  # share of a new item's character pairs found in one old item that kept a partner: split from it
+
+
+def _note_merges_and_splits(changes: list[Change], old_refs: list[ItemRef], new_refs: list[ItemRef]) -> None:
+    """A dropped item most of whose words stand in one new item was merged into it; a new item most of whose
+    words stand in one old item was split from it. Found through an inverted index of character pairs
+    (pairs common to many items left out), so the cost grows with the unpaired items, not old × new."""
+    def grams(r: ItemRef) -> set[str]:
+        return _align.bigrams(_align.norm_fuzzy(r.body))
+
+    def index(refs: list[ItemRef]) -> tuple[list[set[str]], dict[str, list[int]]]:
+        sets = [grams(r) for r in refs]
+        postings: dict[str, list[int]] = {}
+        for k, g in enumerate(sets):
+            for b in g:
+                postings.setdefault(b, []).append(k)
+        common = max(3, len(refs) // 20)
+        return sets, {b: ks for b, ks in postings.items() if len(ks) <= common}
+
+    def best(g: set[str], postings: dict[str, list[int]]) -> tuple[Optional[int], float]:
+        if len(g) < 4:
+            return None, 0.0
+        counts: dict[int, int] = {}
+        for b in g:
+            for k in postings.get(b, ()):
+                counts[k] = counts.get(k, 0) + 1
+        if not counts:
+            return None, 0.0
+        k, n = max(counts.items(), key=lambda kv: kv[1])
+        return k, n / len(g)
+
+    dropped = [ch for ch in changes if ch.status == "dropped"]
+    new = [ch for ch in changes if ch.status == "new"]
+    if dropped:
+        _, post = index(new_refs)
+        for ch in dropped:
+            k, share = best(grams(ch.old), post)
+            if k is not None and share >= CONTAINED:
+                ch.merged_into = new_refs[k]
+    if new:
+        _, post = index(old_refs)
+        kept = {id(ch.old) for ch in changes if ch.old is not None and ch.new is not None}
+        for ch in new:
+            k, share = best(grams(ch.new), post)
+            if k is not None and share >= SPLIT_OFF and id(old_refs[k]) in kept:
+                ch.split_from = old_refs[k]
 
 
 def _drop_anchor(r: int, old_refs: list[ItemRef], paired_old: dict[int, int]) -> float:

@@ -90,9 +90,18 @@ class Change:
     targets: list[TargetChange] = field(default_factory=list)
     agencies: AgencyChange = field(default_factory=AgencyChange)
     renumbered: bool = False
+    # a dropped item whose words went into a kept item ("merged into"), or a new item made from part of
+    # an old one ("split from"): the item on the other side
+    merged_into: Optional[ItemRef] = None
+    split_from: Optional[ItemRef] = None
 
     def to_dict(self) -> dict:
-        return {"status": self.status,
+        extra = {}
+        if self.merged_into is not None:
+            extra["merged_into"] = self.merged_into.to_dict()
+        if self.split_from is not None:
+            extra["split_from"] = self.split_from.to_dict()
+        return {**extra, "status": self.status,
                 "similarity": None if self.similarity is None else round(self.similarity, 1),
                 "old": self.old.to_dict() if self.old else None,
                 "new": self.new.to_dict() if self.new else None,

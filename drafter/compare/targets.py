@@ -270,3 +270,14 @@ def agency_change_text(ag: AgencyChange) -> str:
     if ag.lead_changed:
         bits.append(tr("牵头 ", "lead ") + ("、".join(ag.old_lead) or "—") + " → " + ("、".join(ag.new_lead) or "—"))
     return "；".join(bits)
+
+
+def relation_note(ch) -> str:
+    """`并入 （三）加强商标品牌保护。` / `拆分自 5.推进…`: where a dropped item went, or a new item came from."""
+    if ch.merged_into is not None:
+        r = ch.merged_into
+        return tr(f"并入 {r.label}{r.title}", f"merged into {r.label}{r.title}")
+    if ch.split_from is not None:
+        r = ch.split_from
+        return tr(f"拆分自 {r.label}{r.title}", f"split from {r.label}{r.title}")
+    return ""

@@ -7,7 +7,7 @@ from __future__ import annotations
 import jinja2
 
 from ..compare.model import Change, Comparison, TargetChange
-from ..compare.targets import agency_change_text, fmt_value
+from ..compare.targets import agency_change_text, fmt_value, relation_note
 from ..i18n import get_lang, tr
 from ..resources import templates_dir
 from .compare_text import change_name, status_name, verdict
@@ -40,6 +40,8 @@ def _notes(ch: Change) -> list[str]:
         notes.append(s)
     if ch.agencies:
         notes.append(tr("单位：", "agencies: ") + agency_change_text(ch.agencies))
+    if ch.split_from is not None:
+        notes.append(relation_note(ch))
     return notes
 
 
@@ -53,6 +55,8 @@ def _row(ch: Change, k: int) -> dict:
         r["old"] = _side(ch.diff, "-") if ch.diff else [{"op": "=", "text": ch.old.body}]
         if ch.status == "moved":
             r["old_note"] = tr(f"原在 {ch.old.path}", f"was at {ch.old.path}")
+        elif ch.merged_into is not None:
+            r["old_note"] = relation_note(ch)
     if ch.new is not None:
         r["new_label"] = ch.new.label
         r["new"] = _side(ch.diff, "+") if ch.diff else [{"op": "=", "text": ch.new.body}]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import click
 
 from ..compare.model import Change, Comparison, TargetChange
-from ..compare.targets import agency_change_text, fmt_value
+from ..compare.targets import agency_change_text, fmt_value, relation_note
 from ..i18n import tr
 
 STATUS_COLOUR = {"carried": None, "revised": "yellow", "moved": "cyan", "new": "green", "dropped": "red"}
@@ -94,6 +94,8 @@ def _change_lines(ch: Change, colour: bool) -> list[str]:
         head = f"  {tag} {ch.new.label} {ch.new.title}"
     else:
         head = f"  {tag} {ch.old.label} {ch.old.title}"  # type: ignore[union-attr]
+    if relation_note(ch):
+        head += f"  ({relation_note(ch)})"
     lines = [head]
     pad = "        "
     if ch.text_changed and ch.diff:
