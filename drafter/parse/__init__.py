@@ -11,12 +11,13 @@ import re
 from collections import Counter
 from typing import Optional
 
-from ..model import Agency, Document, Node, ParseResult
-from ..read import Cell, Source
+from ..model import Document, Node, ParseResult
+from ..read import Source
 from . import documents as D
 from .clean import find_repeated_body, is_footer, is_junk, is_page_mark, normalize, running_headers
 from .markers import match_marker
 from .structure import Line, TreeBuilder, wrap_width
+from .tables import task_rows
 
 
 def lead_sentence(node: Node) -> str:
@@ -39,81 +40,6 @@ def _preamble(lines: list[Line]) -> list[Line]:
     """The paragraphs between the title and the first heading, without addressees, signatures and dates."""
     return [ln for ln in lines if not (D.is_date_line(ln.text) or D.is_signature(ln.text)
                                        or (_ADDRESSEE.match(ln.text) and len(ln.text) < 120 and "各" in ln.text[:3]))]
-
-
-# --- tables of tasks ------------------------------------------------------------------------
-
-_COLS = {
-    "seq": ("序号", "编号"),
-    "task": ("重点任务", "工作任务", "任务内容", "工作内容", "主要任务", "具体任务", "任务", "事项", "内容", "措施", "工作要点",
-             "重点工作", "工作举措"),
-    "lead": ("牵头单位", "牵头部门", "牵头"),
-    "resp": ("责任单位", "责任部门", "负责单位", "主责单位", "承办单位", "责任处室", "责任科室", "责任主体", "主办单位",
-             "实施单位", "落实单位"),
-    "coop": ("配合单位", "协办单位", "参与单位", "配合部门", "协同单位", "配合处室", "配合科室"),
-}
-_SPLIT_NAMES = re.compile(r"[、，,；;\s/]+")
-
-
-def _task_columns(table: list[list[Cell]]) -> Optional[dict[str, int]]:
-    if not table:
-        return None
-    header = [c.text.replace(" ", "").replace("\u3000", "") for c in table[0]]
-    cols: dict[str, int] = {}
-    for key, words in _COLS.items():
-        for i, h in enumerate(header):
-            if any(w in h for w in words) and i not in cols.values():
-                cols[key] = i
-                break
-    if "task" in cols and ({"seq", "lead", "resp", "coop"} & cols.keys()):
-        return cols  # a column of tasks, numbered or assigned: a plan laid out as a table
-    return None
-
-
-def _split_names(cell: str) -> list[str]:
-    """`市科技局、各区（县、市）政府` → two names: separators inside brackets do not split."""
-    names, depth, cur = [], 0, ""
-    for ch in cell:
-        depth += (ch in "（(") - (ch in "）)")
-        if depth <= 0 and _SPLIT_NAMES.fullmatch(ch):
-            names.append(cur)
-            cur, depth = "", 0
-        else:
-            cur += ch
-    return [n for n in names + [cur] if n and n not in ("无", "—", "-")]
-
-
-def _section_row(row: list[Cell]) -> Optional[tuple[Node, str]]:
-    """A row that only names a group of tasks (`一、强化知识产权创造` across every column) is a heading."""
-    texts = [c.text.strip() for c in row if c.text.strip()]
-    m = match_marker(texts[0]) if len(texts) == 1 else None
-    if m is None or m.number is None:
-        return None
-    return Node(label=m.label, number=m.number, text=texts[0], line=row[0].line, style=m.family), m.family
-
-
-def _row_node(row: list[Cell], cols: dict[str, int]) -> Optional[tuple[Node, str]]:
-    def cell(key):
-        i = cols.get(key)
-        return row[i].text.strip() if i is not None and i < len(row) else ""
-    task = cell("task")
-    if not task:
-        return _section_row(row)
-    seq = cell("seq")
-    family, number, label = "arabic", None, seq
-    if seq:
-        if seq.isdigit():
-            number = int(seq)
-        else:
-            m = match_marker(seq if seq[-1:] not in ".．、" else seq + "x")
-            if m:
-                family, number = m.family, m.number
-    agencies = []
-    for key, role in (("lead", "lead"), ("resp", "responsible"), ("coop", "cooperate")):
-        agencies.extend(Agency(name, role) for name in _split_names(cell(key)))
-    line = row[cols["task"]].line
-    text = f"{label}{task}" if label and not task.startswith(label) else task
-    return Node(label=label, number=number, text=text, line=line, agencies=agencies, style=family), family
 
 
 # --- documents ------------------------------------------------------------------------------
@@ -180,13 +106,11 @@ def _build(src: Source, lines: list[str], active: list[bool], junk: list[bool], 
             t = b.cell[0]
             if t in tables_done:
                 continue
-            cols = _task_columns(src.tables[t]) if t < len(src.tables) else None
-            if cols:
+            rows = task_rows(src.tables[t]) if t < len(src.tables) else None
+            if rows is not None:
                 tables_done.add(t)
-                for row in src.tables[t][1:]:
-                    made = _row_node(row, cols)
-                    if made:
-                        builder.add_node(*made)
+                for node, family in rows:
+                    builder.add_node(node, family)
                 continue
         builder.feed(b.line, text, b.outline if b.cell is None else None)
     tree = builder.tree

@@ -1,0 +1,89 @@
+"""A table of tasks in a .docx (序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限 …) read as items with agencies."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..model import Agency, Node
+from ..read import Cell
+from .markers import match_marker
+
+_COLS = {
+    "seq": ("序号", "编号"),
+    "task": ("重点任务", "工作任务", "任务内容", "工作内容", "主要任务", "具体任务", "任务", "事项", "内容", "措施", "工作要点",
+             "重点工作", "工作举措"),
+    "lead": ("牵头单位", "牵头部门", "牵头"),
+    "resp": ("责任单位", "责任部门", "负责单位", "主责单位", "承办单位", "责任处室", "责任科室", "责任主体", "主办单位",
+             "实施单位", "落实单位"),
+    "coop": ("配合单位", "协办单位", "参与单位", "配合部门", "协同单位", "配合处室", "配合科室"),
+}
+_SPLIT_NAMES = re.compile(r"[、，,；;\s/]+")
+
+
+def _task_columns(table: list[list[Cell]]) -> Optional[dict[str, int]]:
+    if not table:
+        return None
+    header = [c.text.replace(" ", "").replace("\u3000", "") for c in table[0]]
+    cols: dict[str, int] = {}
+    for key, words in _COLS.items():
+        for i, h in enumerate(header):
+            if any(w in h for w in words) and i not in cols.values():
+                cols[key] = i
+                break
+    if "task" in cols and ({"seq", "lead", "resp", "coop"} & cols.keys()):
+        return cols  # a column of tasks, numbered or assigned: a plan laid out as a table
+    return None
+
+
+def _split_names(cell: str) -> list[str]:
+    """`市科技局、各区（县、市）政府` → two names: separators inside brackets do not split."""
+    names, depth, cur = [], 0, ""
+    for ch in cell:
+        depth += (ch in "（(") - (ch in "）)")
+        if depth <= 0 and _SPLIT_NAMES.fullmatch(ch):
+            names.append(cur)
+            cur, depth = "", 0
+        else:
+            cur += ch
+    return [n for n in names + [cur] if n and n not in ("无", "—", "-")]
+
+
+def _section_row(row: list[Cell]) -> Optional[tuple[Node, str]]:
+    """A row that only names a group of tasks (`一、强化知识产权创造` across every column) is a heading."""
+    texts = [c.text.strip() for c in row if c.text.strip()]
+    m = match_marker(texts[0]) if len(texts) == 1 else None
+    if m is None or m.number is None:
+        return None
+    return Node(label=m.label, number=m.number, text=texts[0], line=row[0].line, style=m.family), m.family
+
+
+def _row_node(row: list[Cell], cols: dict[str, int]) -> Optional[tuple[Node, str]]:
+    def cell(key):
+        i = cols.get(key)
+        return row[i].text.strip() if i is not None and i < len(row) else ""
+    task = cell("task")
+    if not task:
+        return _section_row(row)
+    seq = cell("seq")
+    family, number, label = "arabic", None, seq
+    if seq:
+        if seq.isdigit():
+            number = int(seq)
+        else:
+            m = match_marker(seq if seq[-1:] not in ".．、" else seq + "x")
+            if m:
+                family, number = m.family, m.number
+    agencies = []
+    for key, role in (("lead", "lead"), ("resp", "responsible"), ("coop", "cooperate")):
+        agencies.extend(Agency(name, role) for name in _split_names(cell(key)))
+    line = row[cols["task"]].line
+    text = f"{label}{task}" if label and not task.startswith(label) else task
+    return Node(label=label, number=number, text=text, line=line, agencies=agencies, style=family), family
+
+
+def task_rows(table: list[list[Cell]]) -> Optional[list[tuple[Node, str]]]:
+    """The items (with their marker family) of a table of tasks; None when the table is not one."""
+    cols = _task_columns(table)
+    if cols is None:
+        return None
+    return [made for made in (_row_node(row, cols) for row in table[1:]) if made]
