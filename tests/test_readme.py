@@ -26,3 +26,15 @@ def test_quick_start_and_commands():
         assert f"drafter {command}" in README
         r = CliRunner().invoke(main, [command, "--help"])
         assert r.exit_code == 0, command
+
+
+def test_outline_example_drafts(tmp_path):
+    block = re.search(r"### The outline\n.*?```yaml\n(.*?)```", README, re.S).group(1)
+    src = tmp_path / "o.yaml"
+    src.write_text(block, encoding="utf-8")
+    out = tmp_path / "o.txt"
+    prior = Path(__file__).resolve().parent.parent / "examples" / "prior-2023.txt"
+    r = CliRunner().invoke(main, ["draft", str(src), "-o", str(out), "--format", "txt", "--prior", str(prior)])
+    assert r.exit_code == 0, r.output
+    text = out.read_text(encoding="utf-8")
+    assert "推进实施知识产权战略。" in text and "（市知识产权局牵头，市数据局配合）" in text
