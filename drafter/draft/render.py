@@ -19,6 +19,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from ..errors import DrafterError
 from ..model import Document, Node
+from ..parse import first_sentence
 from ..resources import templates_dir
 from .numbering import assign, strip_marker
 from .outline import Options
@@ -49,10 +50,7 @@ class Block:
 
 # --- the view a template sees ----------------------------------------------------------------------------
 
-def lead_sentence(text: str) -> str:
-    """Up to and including the first 。 (or the whole text)."""
-    i = text.find("。")
-    return text[: i + 1] if i >= 0 else text
+lead_sentence = first_sentence  # the parser's rule: what parse calls a title, draft writes as one
 
 
 _CLAUSE = re.compile(r"[（(]([^（）()]*?)[）)]\s*[。；;]?\s*$")

@@ -20,11 +20,15 @@ from .structure import Line, TreeBuilder, wrap_width
 from .tables import task_rows
 
 
+def first_sentence(text: str) -> str:
+    """Up to and including the first 。 (or the whole text)."""
+    cut = text.find("。")
+    return text[:cut + 1] if cut >= 0 else text
+
+
 def lead_sentence(node: Node) -> str:
-    """The lead sentence: up to and including the first 。 of the first paragraph, or all of it."""
-    first = node.body.split("\n", 1)[0].strip()
-    cut = first.find("。")
-    return first[:cut + 1] if cut >= 0 else first
+    """The lead sentence: the first sentence of the node's first paragraph (its label left out)."""
+    return first_sentence(node.body.split("\n", 1)[0].strip())
 
 
 def _extractors():
