@@ -14,6 +14,7 @@ from typing import Optional
 from ..check.base import Finding
 from ..errors import DrafterError
 from ..i18n import tr
+from .. import ooxml
 from ..output import write_atomic
 
 AUTHOR = "drafter"
@@ -41,21 +42,88 @@ def _comment_text(f: Finding) -> str:
 
 def _docx_from_lines(lines: list[str]):
     import docx
-    from docx.oxml.ns import qn
     from docx.shared import Pt
 
     d = docx.Document()
     st = d.styles["Normal"]
     st.font.size = Pt(12)
-    rpr = st.element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = rpr.makeelement(qn("w:rFonts"), {})
-        rpr.append(fonts)
-    fonts.set(qn("w:eastAsia"), "FangSong")
+    ooxml.get_or_add(ooxml.get_or_add(st.element, "w:rPr"), "w:rFonts").set(ooxml.qn("w:eastAsia"), "FangSong")
     for line in lines:
         d.add_paragraph(line.rstrip("\r"))
     return d
+
+
+# Word's own definitions of the styles a comment uses (python-docx writes the references, not the styles):
+# (styleId, w:name, type, basedOn, link, run size in half-points). Added only when the document has no style
+# of that name; if it has one under another id (a Chinese Word names them a3, a4 …), the references are
+# pointed at that id instead, so a style name is never defined twice.
+_COMMENT_STYLES = (
+    ("CommentReference", "annotation reference", "character", "DefaultParagraphFont", None, 16),
+    ("CommentText", "annotation text", "paragraph", "Normal", "CommentTextChar", 20),
+    ("CommentTextChar", "Comment Text Char", "character", "DefaultParagraphFont", "CommentText", 20),
+)
+
+
+def _comment_style(styles_el, sid: str, name: str, kind: str, based_on: str, link: Optional[str], size: int):
+    st = ooxml.make("w:style", type=kind, styleId=sid)
+    if sid == "CommentTextChar":
+        st.set(ooxml.qn("w:customStyle"), "1")
+    ooxml.set_prop(st, "w:name", val=name)
+    ooxml.set_prop(st, "w:basedOn", val=based_on)
+    if link:
+        ooxml.set_prop(st, "w:link", val=link)
+    ooxml.set_prop(st, "w:uiPriority", val=99)
+    if kind == "character" and sid == "CommentReference":
+        ooxml.set_prop(st, "w:semiHidden")
+    ooxml.set_prop(st, "w:unhideWhenUsed")
+    if kind == "paragraph":
+        # comments are read in the margin: single-spaced, no 2-character indent inherited from a 公文 Normal
+        ppr = ooxml.get_or_add(st, "w:pPr")
+        ooxml.set_prop(ppr, "w:spacing", before=0, after=0, line=240, lineRule="auto")
+        ooxml.set_prop(ppr, "w:ind", firstLine=0, firstLineChars=0)
+        ooxml.set_prop(ppr, "w:jc", val="left")
+    rpr = ooxml.get_or_add(st, "w:rPr")
+    ooxml.set_prop(rpr, "w:sz", val=size)
+    ooxml.set_prop(rpr, "w:szCs", val=size)
+    ooxml.insert(styles_el, st)
+
+
+def _ensure_comment_styles(document) -> None:
+    """Define CommentReference/CommentText (or reuse the document's own annotation styles)."""
+    styles_el = document.styles.element
+    sid_of = {}                                       # lower-case style name → styleId
+    for st in styles_el.findall(ooxml.qn("w:style")):
+        n = st.find(ooxml.qn("w:name"))
+        if n is not None:
+            sid_of.setdefault(n.get(ooxml.qn("w:val"), "").lower(), st.get(ooxml.qn("w:styleId")))
+    ids = {st.get(ooxml.qn("w:styleId")) for st in styles_el.findall(ooxml.qn("w:style"))}
+    retarget = {}
+    for sid, name, kind, based_on, link, size in _COMMENT_STYLES:
+        have = sid_of.get(name.lower())
+        if have:
+            if have != sid:
+                retarget[sid] = have
+            continue
+        if sid == "CommentTextChar" and "CommentText" in retarget:
+            continue                                  # the document's own comment text style has its own
+        if sid not in ids:
+            link = sid_of.get("comment text char", link) if sid == "CommentText" else link
+            _comment_style(styles_el, sid, name, kind, based_on, link, size)
+            sid_of[name.lower()] = sid
+    if not retarget:
+        return
+    val = ooxml.qn("w:val")
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    roots = [document.element]
+    try:
+        roots.append(document.part.part_related_by(RT.COMMENTS).element)
+    except KeyError:
+        pass
+    for root in roots:
+        for el in ooxml.iter_named(root, ("w:rStyle", "w:pStyle")):
+            if el.get(val) in retarget:
+                el.set(val, retarget[el.get(val)])
 
 
 def annotate(source: str, findings: list[Finding], out: str, force: bool = False,
@@ -91,5 +159,8 @@ def annotate(source: str, findings: list[Finding], out: str, force: bool = False
             runs = [p.add_run(" " if not p.text else "")] if not p.runs else p.runs
         document.add_comment(runs, text=_comment_text(f), author=AUTHOR, initials=INITIALS)
         n += 1
+    if n:
+        _ensure_comment_styles(document)
+    ooxml.drop_styles_with_effects(document)
     write_atomic(out, lambda tmp: document.save(tmp), force=force)
     return n

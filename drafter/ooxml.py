@@ -1,0 +1,451 @@
+"""Schema order for hand-built WordprocessingML: put each child where ECMA-376 says it goes, never just append.
+
+Word refuses (or "repairs") a part whose children are out of order — ``w:rFonts`` after ``w:sz`` in a
+``w:rPr`` is enough — while LibreOffice opens it without a word.  Every writer module (draft/docx.py,
+report/annotate.py, report/compare_docx.py, fix/, templates/make_reference.py) builds OOXML through these
+functions or python-docx's own ``get_or_add_*``/``_insert_*`` methods, which also keep the order.
+
+The order tables are the ECMA-376 sequences as the Open XML SDK (and openxml-audit, which the tests run)
+reads them.  One element name can mean different complex types by where it sits; the parent's parent
+decides (:func:`context`):
+
+=====================  =====================================  ===============================================
+element                where                                   type (what it may hold)
+=====================  =====================================  ===============================================
+``w:rPr``              in ``w:r`` (and math ``w:ins``/...)     CT_RPr — run properties, ``w:rPrChange`` last
+``w:rPr``              in ``w:pPr`` (the paragraph mark)       CT_ParaRPr — ``w:ins``/``w:del`` first (a
+                                                               tracked paragraph mark), ``w:rPrChange`` last
+``w:rPr``              in ``w:style``                          CT_RPrStyle — no ``rStyle``/``highlight``/``rtl``/``cs``
+``w:rPr``              in ``w:rPrDefault``, ``w:tblStylePr``   CT_RPrBaseStyleable
+``w:rPr``              in ``w:lvl`` (numbering)                CT_RPrList
+``w:rPr``              in ``w:rPrChange``                      CT_RPrOriginal / CT_ParaRPrOriginal (no change)
+``w:pPr``              in ``w:p``                              CT_PPr — ``w:rPr``, ``w:sectPr``, ``w:pPrChange`` last
+``w:pPr``              in ``w:style``, ``w:tblStylePr``        CT_PPrStyle — no ``w:pStyle``
+``w:pPr``              in ``w:pPrDefault``                     CT_PPrBaseStyleable
+``w:pPr``              in ``w:pPrChange``                      CT_PPrExtended (no rPr/sectPr/pPrChange)
+``w:pPr``              in ``w:lvl``                            CT_PPrBase
+``w:sectPr``           in ``w:body``, ``w:pPr``                CT_SectPr — header/footer references first,
+                                                               ``w:sectPrChange`` last
+``w:sectPr``           in ``w:sectPrChange``                   CT_SectPrBase (no references, no change)
+``w:tblPr``/``w:tcPr`` in ``w:tbl``/``w:tc``                  CT_TblPr / CT_TcPr (``…Change`` last)
+``w:trPr``             in ``w:tr``                             CT_TrPr (any order, then ins/del/trPrChange)
+``w:style``, ``w:styles``, ``w:docDefaults``, ``w:settings``, ``w:comments``/``w:comment``, ``w:p``, ``w:r``,
+``w:tbl``, ``w:tr``, ``w:tc``, ``w:body``, ``w:numPr``, ``w:lvl``, borders and cell margins: one type each.
+=====================  =====================================  ===============================================
+
+Usage (``w:`` names; attributes without a prefix are ``w:`` attributes)::
+
+    from drafter import ooxml
+    rpr = ooxml.get_or_add(run_element, "w:rPr")             # before any w:t
+    ooxml.set_prop(rpr, "w:rFonts", eastAsia="黑体", hint="eastAsia")   # replaces an old w:rFonts, in place
+    ooxml.insert(ppr, ooxml.make("w:jc", val="center"))      # lands after w:ind, before w:outlineLvl
+
+Tracked formatting changes (fix, fix --layout): call :func:`record_original` *before* changing the
+properties — it stores a copy of what they hold now as ``w:rPrChange``/``w:pPrChange``/``w:sectPrChange``
+(with only the children the "original" type allows) in its schema place, so Word shows "Formatted: …"
+and "Reject" restores the copy::
+
+    ooxml.record_original(rpr, change_id=7, author="drafter", date="2024-01-01T00:00:00Z")
+    ooxml.set_prop(rpr, "w:rFonts", eastAsia="仿宋_GB2312")
+
+:func:`problems` lists what is out of order or out of place in a tree (for tests and asserts).
+"""
+from __future__ import annotations
+
+import copy
+from typing import Iterable, Optional, Union
+
+from docx.oxml.parser import oxml_parser
+
+NS = {
+    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "w14": "http://schemas.microsoft.com/office/word/2010/wordml",
+    "w15": "http://schemas.microsoft.com/office/word/2012/wordml",
+    "m": "http://schemas.openxmlformats.org/officeDocument/2006/math",
+    "sl": "http://schemas.openxmlformats.org/schemaLibrary/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "xml": "http://www.w3.org/XML/1998/namespace",
+}
+_PREFIX = {v: k for k, v in NS.items()}
+
+ANY = "*"    # in a sequence: any child the table does not name (paragraphs, runs, bookmarks …), in document order
+
+Entry = Union[str, tuple]   # "w:x", or a tuple of names that share one place (an xsd:choice)
+
+
+def qn(name: str) -> str:
+    """'w:rFonts' → '{…/main}rFonts' (for the prefixes in NS)."""
+    prefix, local = name.split(":")
+    return f"{{{NS[prefix]}}}{local}"
+
+
+def pname(tag: str) -> str:
+    """'{…/main}rFonts' → 'w:rFonts'; other namespaces keep their Clark name."""
+    if not isinstance(tag, str) or not tag.startswith("{"):
+        return str(tag)
+    uri, local = tag[1:].split("}")
+    return f"{_PREFIX[uri]}:{local}" if uri in _PREFIX else tag
+
+
+def _w(names: str) -> tuple:
+    return tuple(n if ":" in n else "w:" + n for n in names.split())
+
+
+# ---- the sequences (ECMA-376 Part 1 §17, as the Open XML SDK reads them) ------------------------------
+
+_R_CORE = _w("rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof snapToGrid "
+             "vanish webHidden color spacing w kern position sz szCs")
+_R_W14 = _w("w14:glow w14:shadow w14:reflection w14:textOutline w14:textFill w14:scene3d w14:props3d "
+            "w14:ligatures w14:numForm w14:numSpacing w14:stylisticSets w14:cntxtAlts")
+_R_BASE = _R_CORE + _w("u effect bdr shd fitText vertAlign em lang eastAsianLayout specVanish")
+_R_ORIGINAL = _w("rStyle") + _R_CORE + _w("highlight u effect bdr shd fitText vertAlign rtl cs em lang "
+                                          "eastAsianLayout specVanish") + _R_W14
+_PARA_MARK = _w("ins del moveFrom moveTo w14:conflictIns w14:conflictDel")
+
+_P_BASE = _w("keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd tabs "
+             "suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
+             "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc "
+             "textDirection textAlignment textboxTightWrap outlineLvl")
+
+_SECT_BASE = _w("footnotePr endnotePr type pgSz pgMar paperSrc pgBorders lnNumType pgNumType cols formProt vAlign "
+                "noEndnote titlePg textDirection bidi rtlGutter docGrid printerSettings w15:footnoteColumns")
+
+_TBL_BASE = _w("tblStyle tblpPr tblOverlap bidiVisual tblW jc tblCellSpacing tblInd tblBorders shd tblLayout "
+               "tblCellMar tblLook tblCaption tblDescription")
+_TC_BASE = _w("cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection tcFitText vAlign "
+              "hideMark") + (_w("cellIns cellDel cellMerge"),)
+_TR_BASE = (_w("cnfStyle divId gridBefore gridAfter wBefore wAfter trHeight hidden cantSplit tblHeader "
+               "tblCellSpacing jc"),)
+
+_SETTINGS = _w(
+    "writeProtection view zoom removePersonalInformation removeDateAndTime doNotDisplayPageBoundaries "
+    "displayBackgroundShape printPostScriptOverText printFractionalCharacterWidth printFormsData "
+    "embedTrueTypeFonts embedSystemFonts saveSubsetFonts saveFormsData mirrorMargins alignBordersAndEdges "
+    "bordersDoNotSurroundHeader bordersDoNotSurroundFooter gutterAtTop hideSpellingErrors "
+    "hideGrammaticalErrors activeWritingStyle proofState formsDesign attachedTemplate linkStyles "
+    "stylePaneFormatFilter stylePaneSortMethod documentType mailMerge revisionView trackRevisions "
+    "doNotTrackMoves doNotTrackFormatting documentProtection autoFormatOverride styleLockTheme "
+    "styleLockQFSet defaultTabStop autoHyphenation consecutiveHyphenLimit hyphenationZone doNotHyphenateCaps "
+    "showEnvelope summaryLength clickAndTypeStyle defaultTableStyle evenAndOddHeaders bookFoldRevPrinting "
+    "bookFoldPrinting bookFoldPrintingSheets drawingGridHorizontalSpacing drawingGridVerticalSpacing "
+    "displayHorizontalDrawingGridEvery displayVerticalDrawingGridEvery doNotUseMarginsForDrawingGridOrigin "
+    "drawingGridHorizontalOrigin drawingGridVerticalOrigin doNotShadeFormData noPunctuationKerning "
+    "characterSpacingControl printTwoOnOne strictFirstAndLastChars noLineBreaksAfter noLineBreaksBefore "
+    "savePreviewPicture doNotValidateAgainstSchema saveInvalidXml ignoreMixedContent "
+    "alwaysShowPlaceholderText doNotDemarcateInvalidXml saveXmlDataOnly useXSLTWhenSaving saveThroughXslt "
+    "showXMLTags alwaysMergeEmptyNamespace updateFields hdrShapeDefaults footnotePr endnotePr compat docVars "
+    "rsids m:mathPr uiCompat97To2003 attachedSchema themeFontLang clrSchemeMapping doNotIncludeSubdocsInStats "
+    "doNotAutoCompressPictures forceUpgrade captions readModeInkLockDown sl:schemaLibrary shapeDefaults "
+    "decimalSymbol listSeparator w14:docId w14:discardImageEditingData w14:defaultImageDpi w14:conflictMode "
+    "w15:chartTrackingRefBased w15:docId")
+
+_BLOCK = (ANY,)   # block content (w:p, w:tbl, w:sdt, bookmarks …): any order
+
+SEQUENCES: dict[str, tuple] = {
+    # run properties
+    "CT_RPr": _R_ORIGINAL + _w("rPrChange"),
+    "CT_RPrOriginal": _R_ORIGINAL,
+    "CT_ParaRPr": _PARA_MARK + _R_ORIGINAL + _w("oMath rPrChange"),
+    "CT_ParaRPrOriginal": _PARA_MARK + _R_ORIGINAL + _w("oMath"),
+    "CT_RPrStyle": _R_BASE + _w("rPrChange"),
+    "CT_RPrBaseStyleable": _R_BASE,
+    "CT_RPrList": _R_CORE + _w("u effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish"),
+    "CT_RPrChange": _w("rPr"),
+    "CT_ParaRPrChange": _w("rPr"),
+    # paragraph properties
+    "CT_PPr": _w("pStyle") + _P_BASE + _w("divId cnfStyle rPr sectPr pPrChange"),
+    "CT_PPrExtended": _w("pStyle") + _P_BASE + _w("divId cnfStyle"),
+    "CT_PPrBase": _w("pStyle") + _P_BASE,
+    "CT_PPrStyle": _P_BASE + _w("pPrChange"),
+    "CT_PPrBaseStyleable": _P_BASE,
+    "CT_PPrChange": _w("pPr"),
+    "CT_PBdr": _w("top left bottom right between bar"),
+    "CT_NumPr": _w("ilvl numId numberingChange ins"),
+    # sections
+    "CT_SectPr": (_w("headerReference footerReference"),) + _SECT_BASE + _w("sectPrChange"),
+    "CT_SectPrBase": _SECT_BASE,
+    "CT_SectPrChange": _w("sectPr"),
+    # styles part
+    "CT_Styles": _w("docDefaults latentStyles style"),
+    "CT_DocDefaults": _w("rPrDefault pPrDefault"),
+    "CT_RPrDefault": _w("rPr"),
+    "CT_PPrDefault": _w("pPr"),
+    "CT_Style": _w("name aliases basedOn next link autoRedefine hidden uiPriority semiHidden unhideWhenUsed "
+                   "qFormat locked personal personalCompose personalReply rsid pPr rPr tblPr trPr tcPr "
+                   "tblStylePr"),
+    "CT_TblStylePr": _w("pPr rPr tblPr trPr tcPr"),
+    # settings, comments
+    "CT_Settings": _SETTINGS,
+    "CT_Comments": _w("comment"),
+    "CT_Comment": _BLOCK,
+    # tables
+    "CT_Tbl": _w("tblPr tblGrid") + (ANY,),
+    "CT_TblPr": _TBL_BASE + _w("tblPrChange"),
+    "CT_TblPrBase": _TBL_BASE,
+    "CT_TblPrChange": _w("tblPr"),
+    "CT_TblPrStyle": _w("tblStyleRowBandSize tblStyleColBandSize jc tblCellSpacing tblInd tblBorders shd "
+                        "tblCellMar"),
+    "CT_TblGrid": _w("gridCol tblGridChange"),
+    "CT_TblBorders": _w("top left start bottom right end insideH insideV"),
+    "CT_TblCellMar": _w("top left start bottom right end"),
+    "CT_Row": _w("tblPrEx trPr") + (ANY,),
+    "CT_TrPr": _TR_BASE + _w("ins del trPrChange") + (_w("w14:conflictIns w14:conflictDel"),),
+    "CT_TrPrBase": _TR_BASE,
+    "CT_TrPrChange": _w("trPr"),
+    "CT_Tc": _w("tcPr") + (ANY,),
+    "CT_TcPr": _TC_BASE + _w("tcPrChange"),
+    "CT_TcPrInner": _TC_BASE,
+    "CT_TcPrChange": _w("tcPr"),
+    "CT_TcPrStyle": _w("shd noWrap tcMar vAlign"),
+    "CT_TcBorders": _w("top left start bottom right end insideH insideV tl2br tr2bl"),
+    "CT_TcMar": _w("top left start bottom right end"),
+    # containers
+    "CT_Document": _w("background body"),
+    "CT_Body": (ANY,) + _w("sectPr"),
+    "CT_P": _w("pPr") + (ANY,),
+    "CT_R": _w("rPr") + (ANY,),
+    "CT_HdrFtr": _BLOCK,
+    "CT_Lvl": _w("start numFmt lvlRestart pStyle isLgl suff lvlText lvlPicBulletId legacy lvlJc pPr rPr"),
+}
+
+# element name → its type, when the parent does not matter
+_SIMPLE = {
+    "w:style": "CT_Style", "w:styles": "CT_Styles", "w:docDefaults": "CT_DocDefaults",
+    "w:rPrDefault": "CT_RPrDefault", "w:pPrDefault": "CT_PPrDefault", "w:tblStylePr": "CT_TblStylePr",
+    "w:settings": "CT_Settings", "w:comments": "CT_Comments", "w:comment": "CT_Comment",
+    "w:tbl": "CT_Tbl", "w:tblGrid": "CT_TblGrid", "w:tblBorders": "CT_TblBorders",
+    "w:tblCellMar": "CT_TblCellMar", "w:tr": "CT_Row", "w:tc": "CT_Tc", "w:tcBorders": "CT_TcBorders",
+    "w:tcMar": "CT_TcMar", "w:document": "CT_Document", "w:body": "CT_Body", "w:p": "CT_P", "w:r": "CT_R",
+    "w:hdr": "CT_HdrFtr", "w:ftr": "CT_HdrFtr", "w:lvl": "CT_Lvl", "w:pBdr": "CT_PBdr", "w:numPr": "CT_NumPr",
+    "w:pPrChange": "CT_PPrChange", "w:sectPrChange": "CT_SectPrChange", "w:tblPrChange": "CT_TblPrChange",
+    "w:tcPrChange": "CT_TcPrChange", "w:trPrChange": "CT_TrPrChange",
+}
+# (element, parent) → type; None = parent unknown (an element not yet attached): the widest type
+_BY_PARENT = {
+    "w:rPr": {"w:r": "CT_RPr", "w:pPr": "CT_ParaRPr", "w:style": "CT_RPrStyle", "w:rPrDefault": "CT_RPrBaseStyleable",
+              "w:tblStylePr": "CT_RPrBaseStyleable", "w:lvl": "CT_RPrList", "w:sdtPr": "CT_RPr",
+              "w:sdtEndPr": "CT_RPr", "w:ins": "CT_RPr", "w:del": "CT_RPr", None: "CT_ParaRPr"},
+    "w:pPr": {"w:p": "CT_PPr", "w:style": "CT_PPrStyle", "w:tblStylePr": "CT_PPrStyle",
+              "w:pPrDefault": "CT_PPrBaseStyleable", "w:pPrChange": "CT_PPrExtended", "w:lvl": "CT_PPrBase",
+              None: "CT_PPr"},
+    "w:rPrChange": {None: "CT_RPrChange"},
+    "w:sectPr": {"w:body": "CT_SectPr", "w:pPr": "CT_SectPr", "w:sectPrChange": "CT_SectPrBase", None: "CT_SectPr"},
+    "w:tblPr": {"w:tbl": "CT_TblPr", "w:tblPrChange": "CT_TblPrBase", "w:style": "CT_TblPrStyle", None: "CT_TblPr"},
+    "w:tcPr": {"w:tc": "CT_TcPr", "w:tcPrChange": "CT_TcPrInner", "w:style": "CT_TcPrStyle", None: "CT_TcPr"},
+    "w:trPr": {"w:tr": "CT_TrPr", "w:trPrChange": "CT_TrPrBase", "w:style": "CT_TrPrBase", None: "CT_TrPr"},
+}
+_CHANGE = {"CT_RPr": "w:rPrChange", "CT_ParaRPr": "w:rPrChange", "CT_RPrStyle": "w:rPrChange",
+           "CT_PPr": "w:pPrChange", "CT_PPrStyle": "w:pPrChange", "CT_SectPr": "w:sectPrChange",
+           "CT_TblPr": "w:tblPrChange", "CT_TcPr": "w:tcPrChange", "CT_TrPr": "w:trPrChange"}
+
+
+def context(el) -> Optional[str]:
+    """The complex type of `el` where it stands (see the module docstring), or None for an element these
+    tables do not cover."""
+    name = pname(el.tag)
+    if name in _SIMPLE:
+        return _SIMPLE[name]
+    by_parent = _BY_PARENT.get(name)
+    if by_parent is None:
+        return None
+    parent = el.getparent()
+    pn = pname(parent.tag) if parent is not None else None
+    if name == "w:rPrChange":
+        above = parent.getparent() if parent is not None else None
+        return "CT_ParaRPrChange" if above is not None and pname(above.tag) == "w:pPr" else "CT_RPrChange"
+    if name == "w:rPr" and pn == "w:rPrChange":
+        owner = parent.getparent()
+        if owner is None:
+            return "CT_RPrOriginal"
+        above = owner.getparent()
+        return "CT_ParaRPrOriginal" if above is not None and pname(above.tag) == "w:pPr" else "CT_RPrOriginal"
+    return by_parent.get(pn, by_parent[None])
+
+
+def _ranks(ctype: str) -> dict:
+    out: dict = {}
+    for i, entry in enumerate(SEQUENCES[ctype]):
+        for n in (entry if isinstance(entry, tuple) else (entry,)):
+            out[n] = i
+    return out
+
+
+_RANKS = {c: _ranks(c) for c in SEQUENCES}
+
+
+def allowed(ctype: str) -> tuple:
+    """The child names `ctype` may hold, in schema order (ANY stands for unnamed content)."""
+    out: list = []
+    for entry in SEQUENCES[ctype]:
+        out.extend(entry if isinstance(entry, tuple) else (entry,))
+    return tuple(out)
+
+
+def _rank(ctype: str, name: str) -> Optional[int]:
+    r = _RANKS[ctype]
+    return r.get(name, r.get(ANY))
+
+
+def make(tag: str, attrs: Optional[dict] = None, **w_attrs):
+    """A new element: make("w:ind", left=0, firstLine=0) — keyword attributes are w: attributes; `attrs`
+    takes qualified names ({"xml:space": "preserve", "w14:paraId": …})."""
+    prefix = tag.split(":")[0]
+    el = oxml_parser.makeelement(qn(tag), nsmap={prefix: NS[prefix]})   # python-docx's element classes
+    for k, v in (attrs or {}).items():
+        el.set(qn(k) if ":" in k else k, str(v))
+    for k, v in w_attrs.items():
+        el.set(qn("w:" + k), str(v))
+    return el
+
+
+def _ctype_or_fail(parent) -> str:
+    ctype = context(parent)
+    if ctype is None:
+        raise ValueError(f"drafter.ooxml knows no child order for {pname(parent.tag)}")
+    return ctype
+
+
+def insert(parent, child):
+    """Insert `child` into `parent` at its schema place (after every sibling that comes before it or in the
+    same place, before the first that comes after).  Raises ValueError if `parent` may not hold it."""
+    ctype = _ctype_or_fail(parent)
+    name = pname(child.tag)
+    rank = _rank(ctype, name)
+    if rank is None:
+        raise ValueError(f"{name} is not a child of {pname(parent.tag)} ({ctype}); it may hold "
+                         f"{', '.join(a for a in allowed(ctype) if a != ANY)}")
+    last = -1
+    for sib in parent:
+        if not isinstance(sib.tag, str):          # comments, processing instructions
+            continue
+        r = _rank(ctype, pname(sib.tag))
+        r = last if r is None else r                # an unknown sibling (mc:AlternateContent …) stays with its predecessor
+        if r > rank:
+            sib.addprevious(child)
+            return child
+        last = r
+    parent.append(child)
+    return child
+
+
+def replace(parent, child):
+    """Put `child` in place of the same-named child of `parent` (its first one; others of that name are
+    removed), or insert it at its schema place if there is none."""
+    olds = parent.findall(child.tag)
+    if not olds:
+        return insert(parent, child)
+    olds[0].addprevious(child)
+    for o in olds:
+        parent.remove(o)
+    return child
+
+
+def get_or_add(parent, tag: str):
+    """The first `tag` child of `parent`, created at its schema place if there is none."""
+    el = parent.find(qn(tag))
+    return el if el is not None else insert(parent, make(tag))
+
+
+def set_prop(parent, tag: str, attrs: Optional[dict] = None, **w_attrs):
+    """Set a property element (``w:sz w:val=32`` …) in a properties element, replacing any old one."""
+    return replace(parent, make(tag, attrs, **w_attrs))
+
+
+def remove(parent, *tags: str) -> None:
+    """Remove every child named in `tags`."""
+    for tag in tags:
+        for el in parent.findall(qn(tag)):
+            parent.remove(el)
+
+
+def sort(parent) -> None:
+    """Reorder the children of `parent` into schema order (stable; unknown children stay with their
+    predecessor).  For repairing parts built without this module."""
+    ctype = _ctype_or_fail(parent)
+    kids = list(parent)
+    keyed, last = [], -1
+    for i, c in enumerate(kids):
+        r = _rank(ctype, pname(c.tag)) if isinstance(c.tag, str) else None
+        r = last if r is None else r
+        keyed.append((r, i, c))
+        last = r
+    for c in kids:
+        parent.remove(c)
+    for _, _, c in sorted(keyed, key=lambda t: (t[0], t[1])):
+        parent.append(c)
+
+
+def record_original(props, change_id: Union[int, str], author: str, date: str):
+    """Record what `props` (a w:rPr, w:pPr, w:sectPr, w:tblPr, w:tcPr or w:trPr) holds now as its tracked
+    "formatted" change — the w:xxxPrChange element, last in `props`, holding a copy of the current children
+    that the original type allows.  Call it before changing `props`; an existing change is kept as it is
+    (it already holds the original).  Returns the change element."""
+    ctype = _ctype_or_fail(props)
+    tag = _CHANGE.get(ctype)
+    if tag is None:
+        raise ValueError(f"{pname(props.tag)} ({ctype}) has no tracked-change element")
+    old = props.find(qn(tag))
+    if old is not None:
+        return old
+    change = make(tag, id=change_id, author=author, date=date)
+    inner = make(pname(props.tag))
+    change.append(inner)
+    insert(props, change)                                 # attached first: the inner type is now known
+    keep = set(allowed(_ctype_or_fail(inner)))
+    for c in props:
+        if c is not change and isinstance(c.tag, str) and pname(c.tag) in keep:
+            inner.append(copy.deepcopy(c))
+    return change
+
+
+def problems(root, where: str = "") -> list[str]:
+    """Every child out of schema order or not allowed where it stands, in `root` and below — as readable
+    lines ("w:styles/w:style[1]/w:rPr: w:rFonts after w:sz").  Elements of types these tables do not
+    cover are walked, not judged."""
+    out: list[str] = []
+
+    def walk(el, path: str) -> None:
+        ctype = context(el)
+        last_rank, last_name = -1, ""
+        counts: dict = {}
+        for c in el:
+            if not isinstance(c.tag, str):
+                continue
+            name = pname(c.tag)
+            counts[name] = counts.get(name, 0) + 1
+            cpath = f"{path}/{name}[{counts[name]}]"
+            if ctype is not None and not name.startswith("{"):
+                r = _rank(ctype, name)
+                if r is None:
+                    out.append(f"{path}: {name} is not allowed in {ctype}")
+                elif r < last_rank:
+                    out.append(f"{path}: {name} after {last_name} ({ctype} order)")
+                else:
+                    last_rank, last_name = r, name
+            walk(c, cpath)
+
+    walk(root, where or pname(root.tag))
+    return out
+
+
+REL_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+
+
+def drop_styles_with_effects(document) -> None:
+    """Leave word/stylesWithEffects.xml out of a python-docx Document's package.
+
+    Word 2010 wrote that part as a second copy of styles.xml (plus text effects) for its own use; Word 2013
+    and later do not write it, and every version reads styles.xml.  python-docx's default template carries
+    a stale copy (none of the styles drafter adds, other docDefaults), which Word may take as "unreadable
+    content".  Without the relationship python-docx writes neither the part nor its content type.
+    """
+    part = document.part
+    for rid, rel in list(part.rels.items()):
+        if rel.reltype == REL_STYLES_WITH_EFFECTS:
+            del part.rels[rid]
+
+
+def iter_named(root, names: Iterable[str]):
+    """Elements of `root`'s tree named in `names` (w: prefixed)."""
+    wanted = {qn(n) for n in names}
+    return (e for e in root.iter() if e.tag in wanted)
