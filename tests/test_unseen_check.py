@@ -23,6 +23,8 @@ DOCS = sorted(p.name for p in UNSEEN.glob("*.txt"))
 
 # (rule, line) of every finding expected on each unseen document checked alone
 EXPECTED_ALONE: dict[str, set] = {name: set() for name in DOCS}
+# the 区科技局 plan is written in ASCII punctuation (`2024年,区科技局将…`): PUN003, once for the document
+EXPECTED_ALONE["tech_district_2024.txt"] = {("PUN003", 3)}
 
 # the 2024 plan against its 2023 summary: targets set below what the summary reports as done. These are
 # findings of the kind TGT001 exists for (seed 004's 60 < 63 training sessions is the same): 80 < 86 recruits,

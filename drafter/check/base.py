@@ -16,6 +16,38 @@ SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 
 
+@dataclass(frozen=True)
+class Span:
+    """Characters `start:end` of the text the reader produced for `line` (`ParseResult.lines[line - 1]`: a
+    line of a .txt as read, a paragraph of a .docx with its automatic label in front). A span that runs on
+    into a later line (a sentence hard-wrapped by PDF extraction, which the parser joined) ends at `end`
+    of `end_line`, and the line break between is not part of it."""
+    line: int
+    start: int
+    end: int
+    end_line: Optional[int] = None
+
+    @property
+    def last_line(self) -> int:
+        return self.end_line or self.line
+
+    def to_dict(self) -> dict:
+        d = {"line": self.line, "start": self.start, "end": self.end}
+        if self.end_line and self.end_line != self.line:
+            d["end_line"] = self.end_line
+        return d
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace the characters of `span` by `text` (`""` deletes them): the one right fix of a finding."""
+    span: Span
+    text: str
+
+    def to_dict(self) -> dict:
+        return {**self.span.to_dict(), "text": self.text}
+
+
 @dataclass
 class Finding:
     rule: str
@@ -33,6 +65,12 @@ class Finding:
     related: list[dict] = field(default_factory=list)
     # the suggestion in English when it is advice rather than replacement text (None: the same in both)
     suggestion_en: Optional[str] = None
+    # the flagged characters (comments and the web page highlight them); None when the finding is about
+    # a whole paragraph or a relation between places
+    span: Optional[Span] = None
+    # what `drafter fix` does about it: edits with one right answer (empty: left for a person). A fix may
+    # reach past the span: renumbering one item renumbers the items after it, and references to them.
+    edits: list[Edit] = field(default_factory=list)
 
     @property
     def message(self) -> str:
@@ -45,12 +83,30 @@ class Finding:
             return self.suggestion_en
         return self.suggestion
 
+    @property
+    def fixable(self) -> bool:
+        return bool(self.edits)
+
+    @property
+    def replacement(self) -> Optional[str]:
+        """The text that replaces the flagged span, when the fix is exactly that."""
+        for e in self.edits:
+            if e.span == self.span:
+                return e.text
+        return None
+
     def to_dict(self) -> dict:
         d = {"source": self.source, "rule": self.rule, "name": self.name, "severity": self.severity,
              "line": self.line, "label": self.label, "path": self.path, "message": self.message,
              "excerpt": self.excerpt, "suggestion": self.suggestion_text}
         if self.related:
             d["related"] = self.related
+        # beyond DESIGN.md's keys: where the flagged words are, and what `drafter fix` would do
+        if self.span is not None:
+            d["span"] = self.span.to_dict()
+        d["fixable"] = self.fixable
+        if self.edits:
+            d["edits"] = [e.to_dict() for e in self.edits]
         return d
 
 
@@ -92,13 +148,16 @@ class Rule:
     example_miss: ClassVar[str] = ""
     # when the examples need context: "summary" text for TGT001, "prior" text, etc.
     example_context: ClassVar[dict] = {}
+    # `drafter fix` can fix what it finds (its findings carry edits when there is one right answer)
+    fixable: ClassVar[bool] = False
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         raise NotImplementedError
 
     def finding(self, ctx: Context, zh: str, en: str, node: Optional[Node] = None, line: Optional[int] = None,
                 excerpt: str = "", suggestion: Optional[str] = None, severity: Optional[str] = None,
-                related: Optional[list[dict]] = None, suggestion_en: Optional[str] = None) -> Finding:
+                related: Optional[list[dict]] = None, suggestion_en: Optional[str] = None,
+                span: Optional[Span] = None, edits: Optional[list[Edit]] = None) -> Finding:
         """A finding at a node (line, label, path and excerpt from it) or at a bare line."""
         sev = severity or ctx.config.get("severity", {}).get(self.code) or self.severity
         if node is not None:
@@ -107,7 +166,8 @@ class Rule:
         return Finding(rule=self.code, name=self.name, severity=sev, message_zh=zh, message_en=en,
                        source=ctx.source, line=line, label=node.label if node is not None else "",
                        path=ctx.path_of(node) if node is not None else "", excerpt=excerpt,
-                       suggestion=suggestion, related=related or [], suggestion_en=suggestion_en)
+                       suggestion=suggestion, related=related or [], suggestion_en=suggestion_en,
+                       span=span, edits=list(edits or []))
 
 
 REGISTRY: dict[str, type[Rule]] = {}

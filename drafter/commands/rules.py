@@ -36,6 +36,11 @@ def summary_of(rule) -> str:
     return text[:60] + ("…" if len(text) > 60 else "")
 
 
+def _width(s: str) -> int:
+    """Columns a terminal gives `s` (a Chinese character takes two)."""
+    return sum(1 if ord(c) < 0x1100 else 2 for c in s)
+
+
 def _join(lines) -> str:
     out = ""
     for x in lines:
@@ -50,7 +55,9 @@ def explain(rule) -> str:
     en = get_lang() == "en"
     doc = inspect.cleandoc((rule.__doc__ if en else rule.doc_zh) or rule.__doc__ or "")
     sev = rule.severity if en else _SEV_ZH.get(rule.severity, rule.severity)
-    out = [f"{rule.code} ({rule.name})", tr(f"默认级别：{sev}", f"Default severity: {sev}"), "", doc, ""]
+    fix = (tr("drafter fix 可以自动修复（只改有唯一正确答案的地方）", "drafter fix can fix it (where there is one right answer)")
+           if rule.fixable else tr("drafter fix 不自动修复：需要人来判断", "drafter fix leaves it to a person"))
+    out = [f"{rule.code} ({rule.name})", tr(f"默认级别：{sev}", f"Default severity: {sev}"), fix, "", doc, ""]
     if rule.example_hit:
         out += [tr("## 会报告的例子（drafter check 报告它）", "## An example that fires"), "```",
                 rule.example_hit.rstrip("\n"), "```", ""]
@@ -75,9 +82,14 @@ def run(code: str | None = None) -> int:
         hint_en = f"; similar: {', '.join(near)}" if near else ""
         raise DrafterError(code, f"没有这条规则{hint_zh}（drafter rules 列出全部）", f"no such rule{hint_en} (drafter rules lists them)")
     w = max(len(r.name) for r in rules)
+    mark = tr("可修复", "fix")
     for r in rules:
         sev = r.severity if get_lang() == "en" else _SEV_ZH.get(r.severity, r.severity)
-        click.echo(f"{r.code:<8}{r.name:<{w + 2}}{sev:<8}{summary_of(r)}")
-    click.echo(tr(f"\n共 {len(rules)} 条规则。drafter rules CODE 查看某条规则的说明和例子。",
-                  f"\n{len(rules)} rules. `drafter rules CODE` explains one, with examples."))
+        fix = mark if r.fixable else " " * _width(mark)
+        click.echo(f"{r.code:<8}{r.name:<{w + 2}}{sev:<8}{fix}  {summary_of(r)}")
+    n_fix = sum(1 for r in rules if r.fixable)
+    click.echo(tr(f"\n共 {len(rules)} 条规则，其中 {n_fix} 条标有“可修复”：drafter fix 会改正它们找到的问题。"
+                  f"drafter rules CODE 查看某条规则的说明和例子。",
+                  f"\n{len(rules)} rules; `drafter fix` fixes what the {n_fix} marked 'fix' find. "
+                  f"`drafter rules CODE` explains one, with examples."))
     return 0

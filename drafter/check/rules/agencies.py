@@ -11,8 +11,10 @@ from typing import Iterable, Optional
 
 from ...model import Agency, Document, Node
 from ...parse.agencies import is_agency_shaped, split_agencies
-from ..base import Context, Finding, Rule, register
+from ..base import Context, Edit, Finding, Rule, Span, register
 from ..data import RulesData, data_of, norm_name
+from ..spans import find_in_node
+from ..textutil import doc_lines
 
 PLAN_SHARE = 0.6   # a plan "assigns agencies" when at least this share of its items carry one
 MIN_ITEMS = 3
@@ -179,6 +181,7 @@ class UnknownAgency(Rule):
     ```
     """
     code = "AGY002"
+    fixable = True
     name = "unknown-agency"
     severity = "warning"
     kinds = ("division", "plan", "unknown")
@@ -219,14 +222,18 @@ class UnknownAgency(Rule):
             name = norm_name(a.name)
             if name in reported or counts[name] >= 2 or d.is_known(name) or d.is_generic(name):
                 continue
-            best = _near(name, candidates, d, process, Levenshtein, context=context)
+            others: list[str] = []
+            best = _near(name, candidates, d, process, Levenshtein, context=context, ties=others)
             if best is None:
                 continue
             reported.add(name)
+            spans = find_in_node(ctx, node, a.name)
+            # fixed only when the near match is the only one (no other name equally close)
             yield self.finding(
                 ctx, f"责任单位“{a.name}”不在已知名单中，是否应为“{best}”？",
                 f"agency '{a.name}' is not a known name; did you mean '{best}'?",
-                node=node, suggestion=best)
+                node=node, suggestion=best, span=spans[0] if spans else None,
+                edits=[] if others else [Edit(sp, best) for sp in spans])
 
 
 def _usual_clause(doc: Document, items: list[Node]) -> str:
@@ -262,9 +269,10 @@ def _fit(prefix: str, cand: str, context: str) -> tuple:
 
 
 def _near(name: str, candidates: list[str], d: RulesData, process, Levenshtein,
-          context: str = "") -> Optional[str]:
+          context: str = "", ties: Optional[list] = None) -> Optional[str]:
     """The one close known name, with the same place prefix; None when none is close enough. `context`
-    (the document's issuer and title) settles a tie between equally close names."""
+    (the document's issuer and title) settles a tie between equally close names; names that stay tied
+    with the one returned are added to `ties` (then it is a guess, not the one right answer)."""
     shaped = is_agency_shaped(name)
     for i in range(0, min(len(name) - 2, 9)):
         prefix, rest = name[:i], name[i:]
@@ -290,6 +298,10 @@ def _near(name: str, candidates: list[str], d: RulesData, process, Levenshtein,
             continue
         if shaped and match[-1] != rest[-1]:
             continue
+        if ties is not None:
+            fit = _fit(prefix, match, context)
+            ties.extend(prefix + x[0] for x in near if x[1] == dist and x[0] != match
+                        and _fit(prefix, x[0], context) == fit and prefix + x[0] != prefix + match)
         return prefix + match
     return None
 
@@ -355,6 +367,7 @@ class RenamedAgency(Rule):
     ```
     """
     code = "AGY003"
+    fixable = True
     name = "renamed-agency"
     severity = "warning"
     kinds = ("division", "plan", "unknown")
@@ -399,15 +412,34 @@ class RenamedAgency(Rule):
                 if hit is None:
                     continue
                 reported.add(key)
-                yield self.finding(ctx, *_message(name, doc.year, hit), node=node, suggestion=hit.new)
+                spans = find_in_node(ctx, node, name, not_after="原前")
+                yield self.finding(ctx, *_message(name, doc.year, hit), node=node, suggestion=hit.new,
+                                   span=spans[0] if spans else None, edits=[Edit(sp, hit.new) for sp in spans])
         if scan_text and doc.preamble:
             for name in _text_mentions(doc.preamble, d):
                 hit = d.rename_for(name, doc.year, region)
                 if hit is None or (0, norm_name(name)) in reported:
                     continue
                 reported.add((0, norm_name(name)))
-                yield self.finding(ctx, *_message(name, doc.year, hit), line=doc.line, excerpt=doc.preamble[:60],
-                                   suggestion=hit.new)
+                spans = _preamble_spans(ctx, name)
+                yield self.finding(ctx, *_message(name, doc.year, hit), line=spans[0].line if spans else doc.line,
+                                   excerpt=doc.preamble[:60], suggestion=hit.new, span=spans[0] if spans else None,
+                                   edits=[Edit(sp, hit.new) for sp in spans])
+
+
+def _preamble_spans(ctx: Context, name: str) -> list[Span]:
+    """Where `name` stands in the preamble: the lines after the title and before the first heading."""
+    first = min((n.line for n in ctx.doc.walk() if n.line), default=None)
+    out = []
+    for ln, text in doc_lines(ctx):
+        if ln == ctx.doc.line or (first is not None and ln >= first):
+            continue
+        k = text.find(name)
+        while k >= 0:
+            if not (k > 0 and text[k - 1] in "原前"):
+                out.append(Span(ln, k, k + len(name)))
+            k = text.find(name, k + len(name))
+    return out
 
 
 def _message(name: str, year: int, hit) -> tuple[str, str]:

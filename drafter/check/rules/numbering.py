@@ -7,6 +7,8 @@ from typing import Iterable, Optional
 
 from ...model import Node
 from ..base import Context, Finding, Rule, register
+from ..renumber import attach_renumbering, label_span
+from ..spans import edit, node_span
 from ..textutil import cn2int, in_spans, make_label, parse_marker, quote_spans
 
 NUMBERED = ("cn", "paren_cn", "arabic", "paren_arabic", "ordinal_shi", "circled")
@@ -86,6 +88,7 @@ class NumberingSequence(Rule):
     code = "NUM001"
     name = "numbering-sequence"
     severity = "error"
+    fixable = True
     kinds = KINDS_ALL
     doc_zh = """## 检查什么
 同一层级的序号应连续：不能跳号、重号或颠倒。判断标准取自文件本身在该层级的习惯——跨部分连续编号
@@ -105,43 +108,53 @@ class NumberingSequence(Rule):
     def check(self, ctx: Context) -> Iterable[Finding]:
         for fam, groups in _groups(ctx).items():
             conv = convention(groups)
-            cont = conv == "continuous" and len(groups) > 1
-            conv_zh = "本层级跨部分连续编号" if cont else "本层级在各部分内从头编号"
-            conv_en = "numbers at this level run on across sections" if cont else "numbers at this level restart in each section"
             flat = [(gi, i, node, m) for gi, g in enumerate(groups) for i, (node, m) in enumerate(g)]
-            expected, prev = 1, None
-            for k, (gi, i, node, m) in enumerate(flat):
-                if i == 0:
-                    prev = None
-                    if gi == 0 or conv == "restart":
-                        expected = 1
-                n = m["value"]
-                if n == expected:
-                    prev, expected = n, n + 1
-                    continue
-                want = expected
-                nxt = None
-                if k + 1 < len(flat) and (cont or flat[k + 1][0] == gi):
-                    nxt = flat[k + 1][3]["value"]
-                sugg = make_label(fam, want, m)
-                if prev is not None and n == prev and k > 0 and flat[k - 1][2].body == node.body:
-                    continue  # the same paragraph printed twice, number and all: DUP002 reports it
-                if prev is not None and n == prev:
-                    kind_zh, kind_en = "与上一项重号", "repeats the previous number"
-                elif n > want:
-                    kind_zh, kind_en = f"跳过了“{sugg}”", f"skips {sugg}"
-                else:
-                    kind_zh, kind_en = "顺序颠倒", "is out of order"
-                label = (node.label or "").strip() or make_label(fam, n, m)
-                yield self.finding(
-                    ctx, f"序号“{label}”{kind_zh}，此处应为“{sugg}”（{conv_zh}）",
-                    f"number '{label}' {kind_en}; expected '{sugg}' ({conv_en})", node=node, suggestion=sugg)
-                if nxt is not None and nxt == want + 1:
-                    prev, expected = want, want + 1      # one mislabelled item: keep counting from the right value
-                else:
-                    prev, expected = n, n + 1            # a real gap or jump: resynchronise
+            found = list(self._sequence(ctx, fam, groups, conv, flat))
+            # the fix renumbers the whole sequence at once (renumbering one item shifts the rest)
+            attach_renumbering(ctx, fam, flat, conv, found)
+            for _, f in found:
+                yield f
+
+    def _sequence(self, ctx: Context, fam: str, groups, conv: str, flat) -> Iterable[tuple[Node, Finding]]:
+        """(node, finding) for each number that breaks the sequence of one family."""
+        cont = conv == "continuous" and len(groups) > 1
+        conv_zh = "本层级跨部分连续编号" if cont else "本层级在各部分内从头编号"
+        conv_en = "numbers at this level run on across sections" if cont else "numbers at this level restart in each section"
+        expected, prev = 1, None
+        for k, (gi, i, node, m) in enumerate(flat):
+            if i == 0:
+                prev = None
+                if gi == 0 or conv == "restart":
+                    expected = 1
+            n = m["value"]
+            if n == expected:
+                prev, expected = n, n + 1
+                continue
+            want = expected
+            nxt = None
+            if k + 1 < len(flat) and (cont or flat[k + 1][0] == gi):
+                nxt = flat[k + 1][3]["value"]
+            sugg = make_label(fam, want, m)
+            if prev is not None and n == prev and k > 0 and flat[k - 1][2].body == node.body:
+                continue  # the same paragraph printed twice, number and all: DUP002 reports it
+            if prev is not None and n == prev:
+                kind_zh, kind_en = "与上一项重号", "repeats the previous number"
+            elif n > want:
+                kind_zh, kind_en = f"跳过了“{sugg}”", f"skips {sugg}"
+            else:
+                kind_zh, kind_en = "顺序颠倒", "is out of order"
+            label = (node.label or "").strip() or make_label(fam, n, m)
+            yield node, self.finding(
+                ctx, f"序号“{label}”{kind_zh}，此处应为“{sugg}”（{conv_zh}）",
+                f"number '{label}' {kind_en}; expected '{sugg}' ({conv_en})", node=node, suggestion=sugg,
+                span=label_span(ctx, node, m))
+            if nxt is not None and nxt == want + 1:
+                prev, expected = want, want + 1      # one mislabelled item: keep counting from the right value
+            else:
+                prev, expected = n, n + 1            # a real gap or jump: resynchronise
 
 
+_RIGHT_MARK = {"cn": "、", "arabic": ".", "paren_cn": "", "paren_arabic": ""}
 _BAD_PUNCT = {
     "cn": ".．，,：:",          # 一、 only (GB/T 15834 B.3.2)
     "arabic": "、，,",          # 1. only (B.3.3)
@@ -174,6 +187,7 @@ class NumberingForm(Rule):
     code = "NUM002"
     name = "numbering-form"
     severity = "warning"
+    fixable = True
     kinds = KINDS_ALL
     doc_zh = """## 检查什么
 序号的写法是否符合 GB/T 15834—2011 附录 B.3：阿拉伯数字后用下脚点“1.”而不是“1、”；汉字数字后用顿号
@@ -204,10 +218,14 @@ GB/T 9704 和 GB/T 15834 规定了各层级序号的写法，写错会被秘书�
             if punct and punct in _BAD_PUNCT[m["family"]]:
                 wrong = node.text.lstrip()[:m["end"] + (0 if m["punct"] else 1)] if node.text else node.label
                 right = make_label(m["family"], m["value"], {**m, "punct": "."})
+                # the fix changes the mark after the number only (the last character of the wrong label)
+                lead = len(node.text) - len(node.text.lstrip()) if node.text else 0
+                k = lead + len(wrong)
                 yield self.finding(
                     ctx, f"序号“{wrong}”的写法不符合 GB/T 15834 附录B.3，应写作“{right}”",
                     f"marker '{wrong}' is not a form GB/T 15834 B.3 allows; write '{right}'",
-                    node=node, suggestion=right)
+                    node=node, suggestion=right, span=node_span(ctx, node, lead, k),
+                    edits=edit(node_span(ctx, node, k - 1, k), _RIGHT_MARK[m["family"]]))
 
 
 def _form(m: dict) -> str:
@@ -223,6 +241,7 @@ def _form(m: dict) -> str:
     return ""
 
 
+_STANDARD_FORMS = ("full", ".")
 _FORM_ZH = {"ascii": "半角括号", "full": "全角括号", "mixed": "左右括号全半角不一", ".": "半角下脚点",
             "．": "全角点", "fw-digit .": "全角数字", "fw-digit ．": "全角数字和全角点"}
 
@@ -252,6 +271,7 @@ class NumberingConsistency(Rule):
     code = "NUM003"
     name = "numbering-consistency"
     severity = "warning"
+    fixable = True
     kinds = KINDS_ALL
     doc_zh = """## 检查什么
 同一层级的序号在一份文件里写法不一致：“(一)”与“（一）”混用，“1.”与“1．”混用，或一个序号的左右括号
@@ -294,9 +314,13 @@ class NumberingConsistency(Rule):
                     like.update(punct="．" if major.endswith("．") else ".")
                 right = make_label(fam, m["value"], like)
                 label = node.label.strip() or node.text[:m["end"]]
+                span = label_span(ctx, node, m)
+                # fixed only toward the standard form (（一）, 1.): a majority written (一) is made full-width
+                # by PUN003's fix, which settles this finding too
                 yield self.finding(
                     ctx, f"同一层级序号写法不一：“{label}”（{_FORM_ZH.get(f, f)}），本文多数写作“{right}”（{_FORM_ZH.get(major, major)}）",
-                    f"this level is written two ways: '{label}' here, '{right}' elsewhere", node=node, suggestion=right)
+                    f"this level is written two ways: '{label}' here, '{right}' elsewhere", node=node, suggestion=right,
+                    span=span, edits=edit(span, right) if major in _STANDARD_FORMS else [])
 
 
 _COUNT = re.compile(r"(?<![第前后近])([一二三四五六七八九十两]{1,3}|\d{1,2})(大|项|个|条|类)(?=[\u4e00-\u9fff])")

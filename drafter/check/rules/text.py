@@ -10,7 +10,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Iterable
 
-from ..base import Context, Finding, Rule, register
+from ..base import Context, Edit, Finding, Rule, Span, register
 from ..textutil import doc_lines, excerpt_at, in_spans, owner, paragraphs
 
 ALL_KINDS = ("plan", "division", "summary", "unknown")
@@ -27,9 +27,10 @@ def _kind(ch: str) -> str:
 
 
 def _finding_at(rule: Rule, ctx: Context, line: int, zh: str, en: str, excerpt: str, suggestion=None,
-                suggestion_en=None) -> Finding:
+                suggestion_en=None, span=None, edits=None) -> Finding:
     node = owner(ctx, line)
-    f = rule.finding(ctx, zh, en, line=line, excerpt=excerpt, suggestion=suggestion, suggestion_en=suggestion_en)
+    f = rule.finding(ctx, zh, en, line=line, excerpt=excerpt, suggestion=suggestion, suggestion_en=suggestion_en,
+                     span=span, edits=edits)
     if node is not None:
         f.label, f.path = node.label, ctx.path_of(node)
     return f
@@ -222,6 +223,7 @@ class StraySpace(Rule):
     ```
     """
     code = "TXT003"
+    fixable = True
     name = "stray-space"
     severity = "info"
     kinds = ALL_KINDS
@@ -260,8 +262,11 @@ class StraySpace(Rule):
             more_en = f" ({len(hits)} in this line)" if len(hits) > 1 else ""
             a = max(0, m.start() - 6)
             sugg = fixed[a:a + 14]
+            lead = len(text) - len(text.lstrip())  # offsets in `body` → offsets in the line as read
+            spans = [Span(ln, lead + h.start(), lead + h.end()) for h in hits]
             yield _finding_at(self, ctx, ln, f"汉字之间有多余的空格{more}", f"stray space between Chinese characters{more_en}",
-                              excerpt_at(body, m.start(), 10), f"删去空格：“{sugg}”", f"delete the space: '{sugg}'")
+                              excerpt_at(body, m.start(), 10), f"删去空格：“{sugg}”", f"delete the space: '{sugg}'",
+                              span=spans[0], edits=[Edit(sp, "") for sp in spans])
 
 
 @register
@@ -335,6 +340,7 @@ class DocumentNumberBrackets(Rule):
     ```
     """
     code = "PUN002"
+    fixable = True
     name = "document-number-brackets"
     severity = "info"
     kinds = ("plan", "division", "unknown")
@@ -359,9 +365,10 @@ class DocumentNumberBrackets(Rule):
         for ln, text in doc_lines(ctx):
             for m in self._RX.finditer(text):
                 fix = f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号"
+                span = Span(ln, m.start(), m.end())
                 yield _finding_at(self, ctx, ln, f"发文字号“{m.group(0)}”的年份应使用六角括号：“{fix}”",
                                   f"document number '{m.group(0)}': the year takes 〔〕: '{fix}'",
-                                  excerpt_at(text, m.start()), fix)
+                                  excerpt_at(text, m.start()), fix, span=span, edits=[Edit(span, fix)])
 
 
 _FW_DIGIT = re.compile(r"[０-９]+")

@@ -11,7 +11,7 @@ import functools
 import re
 from typing import Iterable, Optional
 
-from ..base import Context, Finding, Rule, register
+from ..base import Context, Edit, Finding, Rule, Span, register
 from ..textutil import doc_lines, excerpt_at, in_spans, owner, quote_spans
 
 KINDS = ("plan", "division", "unknown")
@@ -232,6 +232,7 @@ class StaleYear(Rule):
     ```
     """
     code = "YR001"
+    fixable = True
     name = "stale-year"
     severity = "warning"
     kinds = KINDS
@@ -252,7 +253,9 @@ class StaleYear(Rule):
     example_miss = "2023年工作要点\n一、总体要求\n（一）组织开展2023年度专利奖评审，较2022年增长10%。\n"
 
     def _at(self, ctx: Context, ln: int, m: re.Match, text: str, year: int, zh: str, en: str) -> Finding:
-        f = self.finding(ctx, zh, en, line=ln, excerpt=excerpt_at(text, m.start()), suggestion=f"{year}年")
+        span = Span(ln, m.start(1), m.end(1))  # the four digits
+        f = self.finding(ctx, zh, en, line=ln, excerpt=excerpt_at(text, m.start()), suggestion=f"{year}年",
+                         span=span, edits=[Edit(span, str(year))])
         node = owner(ctx, ln)
         if node is not None:
             f.label, f.path = node.label, ctx.path_of(node)
