@@ -30,58 +30,46 @@ nobody else — then the generic name is kept so the item still shows that it as
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from ..model import Agency
+from .data import alternation, rules, words_by_role
 
 ROLE_RANK = {"lead": 3, "responsible": 2, "cooperate": 1}
 
-# what an agency name may end with (longest first is not needed: `endswith` on a tuple)
-AGENCY_SUFFIXES = (
-    "局", "委", "办", "厅", "部", "院", "会", "署", "处", "室", "站", "所", "组", "中心", "总队", "支队", "大队",
-    "海关", "政府", "工会", "妇联", "团委", "团市委", "团省委", "科协", "文联", "侨联", "残联", "社联", "作协",
-    "分行", "支行", "银行", "公司", "集团", "大学", "学院", "学校", "法院", "检察院", "监狱", "园区", "新区",
-    "管委会", "办公室", "领导小组", "联席会议", "协会", "学会", "商会", "联合会", "基金会", "研究会",
-)
-GENERIC_NAMES = frozenset({
-    "有关部门", "相关部门", "有关单位", "相关单位", "各有关部门", "各相关部门", "各有关单位", "各相关单位",
-    "有关方面", "各部门", "各单位", "各成员单位", "成员单位", "有关成员单位", "相关职能部门", "有关职能部门",
-    "市有关部门", "省有关部门", "市相关部门", "省相关部门", "区有关部门", "县有关部门", "有关区", "各有关区",
-})
+_DATA = rules("clauses.yaml")
+# what an agency name may end with (`endswith` on a tuple), and names that name nobody in particular
+AGENCY_SUFFIXES = tuple(_DATA["endings"])
+GENERIC_NAMES = frozenset(_DATA["generic"])
 
 _OPEN = "(（"
 _CLOSE = ")）"
 _WS = re.compile(r"[\s\u3000\u00a0]+")
 
-# role words at the end of a segment, longest first
-_VERB = re.compile(
-    r"(?P<verb>按职责分工负责|按照职责分工负责|按职责分别负责|按职能分工负责|按职责负责|分别牵头|分别负责|共同负责|"
-    r"牵头负责|牵头落实|负责落实|具体负责|负总责|"
-    r"牵头|负责|配合|参与|协助|协同|协办|参加|支持)$")
-_VERB_ROLE = {
-    "牵头": "lead", "分别牵头": "lead", "牵头负责": "lead", "牵头落实": "lead", "负总责": "lead",
-    "配合": "cooperate", "参与": "cooperate", "协助": "cooperate", "协同": "cooperate", "协办": "cooperate",
-    "参加": "cooperate", "支持": "cooperate",
-}
-# labels: 牵头单位: / 责任单位: / 配合单位: …
-_LABEL = re.compile(
-    r"^(?P<label>牵头单位|牵头部门|牵头领导|主责单位|主责部门|主办单位|责任单位|责任部门|责任主体|负责单位|"
-    r"实施单位|承办单位|配合单位|配合部门|协办单位|协同单位|参与单位|参与部门|协助单位)[:：]")
-_LABEL_ROLE = {"牵头单位": "lead", "牵头部门": "lead", "牵头领导": "lead", "主责单位": "lead", "主责部门": "lead",
-               "主办单位": "lead", "配合单位": "cooperate", "配合部门": "cooperate", "协办单位": "cooperate",
-               "协同单位": "cooperate", "参与单位": "cooperate", "参与部门": "cooperate",
-               "协助单位": "cooperate"}
+# role words at the end of a segment, longest first: (…负责) (…牵头) (…配合)
+_VERB_ROLE = words_by_role(_DATA["verbs"])
+_VERB = re.compile(rf"(?P<verb>{alternation(_VERB_ROLE)})$")
+# labels: 牵头单位: / 责任单位: / 配合处室: / 牵头: …
+_LABEL_ROLE = words_by_role(_DATA["labels"])
+_LABEL = re.compile(rf"^(?P<label>{alternation(_LABEL_ROLE)})[:：]")
 # a plain labelled clause after a sentence: "…。牵头单位：市发展改革委；责任单位：各区人民政府"
+_PLAIN_LABELS = alternation(_DATA["plain_labels"])
 _PLAIN = re.compile(
-    r"(?:(?<=[。；;!！?？])|^)\s*(?=(?:牵头单位|牵头部门|责任单位|责任部门|主责单位|配合单位|参与单位|协办单位)[:：])"
+    rf"(?:(?<=[。；;!！?？])|^)\s*(?=(?:{_PLAIN_LABELS})[:：])"
     r"(?P<body>[^。()（）]{2,300})(?:[。]|$)")
-# a bracketed role inside a list: "市发展改革委(牵头)、市财政局"
-_INNER_ROLE = re.compile(r"[(（](牵头|负责|配合|参与)[)）]")
-_COHOST = re.compile(r"会同")  # "A会同B负责": A gets the verb's role, B cooperates
+# a bracketed role after one name inside a list: "市发展改革委(牵头)、市财政局"; the role is kept on that name
+# as a mark character until the names are split
+_MARKER_ROLE = dict(_DATA["markers"])
+_INNER_ROLE = re.compile(rf"[(（]({alternation(_MARKER_ROLE)})[)）]")
+_MARK = {"lead": "\x10", "responsible": "\x11", "cooperate": "\x12"}
+_MARK_ROLE = {v: k for k, v in _MARK.items()}
+_COHOST = re.compile(alternation(_DATA["cohost"]))  # "A会同B": A leads (or takes the verb's role), B cooperates
 _AND = re.compile(r"[和与及]")
 _ETC = re.compile(r"(等(?:有关|相关)?(?:部门|单位|机构)?)$")
-_NAME_OK = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9·()（）、]{2,30}$")
+_NAME_OK = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9·()（）〈〉、]{2,30}$")
 _NAME_BAD = re.compile(r"[年月日的是在对把将为了着过以及和或等之]|[0-9]{3,}")
-_NESTED = re.compile(r"[(（][^()（）]*[)）]")
+# a bracket inside a name: 市科技局（市知识产权局）, 市委宣传部〈市新闻出版局〉, 各县（市、区）
+_NESTED = re.compile(r"[(（〈][^()（）〈〉]*[)）〉]")
 # a name that begins like one: 市…, 省…, 国家…, 天津市…, 河西区… (a misspelt ending is still a name)
 _PLACE_START = re.compile(r"^(?!市场)(?:国家|各|市|省|[\u4e00-\u9fff]{1,5}?(?:省|市|区|县))[\u4e00-\u9fff]{3,}$")
 _SEP_LIST = re.compile(r"[、,，/]")
@@ -90,6 +78,9 @@ _PLACE_LEVELS = re.compile(
     r"各?[省市区县乡镇街](?:[(（][^()（）]*[)）])?(?:、[省市区县乡镇街](?:[(（][^()（）]*[)）])?)+"
     r"(?=(?:人民政府|政府|党委|党委政府|管委会|街道|有关部门|相关部门))")
 _SEP_PHRASE = re.compile(r"[;；]")
+# in a table cell, names may be separated by spaces: "市商务局 市财政局"
+_CELL_SPACE = re.compile(r"(?<=[\u4e00-\u9fff）)〉])[\s\u3000]+(?=[\u4e00-\u9fff（(])")
+_NOBODY = frozenset({"无", "—", "-", "－", "/", "——"})
 
 
 def _strength(role: str) -> int:
@@ -102,14 +93,21 @@ def is_agency_shaped(name: str) -> bool:
         return False
     if name in GENERIC_NAMES:
         return True
-    return name.endswith(AGENCY_SUFFIXES)
+    return _ends_like_agency(name)
+
+
+def _ends_like_agency(name: str) -> bool:
+    """局/委/中心/… at the end, or before a second name in brackets: 市科技局（市知识产权局）, 市委宣传部〈市新闻出版局〉."""
+    if name.endswith(AGENCY_SUFFIXES):
+        return True
+    return name[-1:] in ")）〉" and _NESTED.sub("", name).endswith(AGENCY_SUFFIXES)
 
 
 def _plausible(name: str) -> bool:
     """Could be a (possibly misspelt) agency name: short, CJK, no function words of a sentence."""
     if not name or len(name) > 24 or not _NAME_OK.match(_NESTED.sub("", name)):
         return False
-    if name in GENERIC_NAMES or name.endswith(AGENCY_SUFFIXES):
+    if name in GENERIC_NAMES or _ends_like_agency(name):
         return True
     # "市知识产权居": a misspelt name is still a name; a clause of prose is not
     return bool(re.match(r"^[\u4e00-\u9fff]{3,16}$", name)) and not _NAME_BAD.search(name)
@@ -124,22 +122,88 @@ def _lenient(name: str) -> bool:
 def _names(chunk: str) -> list[str]:
     out = []
     for n in _SEP_LIST.split(chunk):
-        n = _ETC.sub("", n.strip()).replace("\x00", "、").replace("\x01", ",").replace("\x02", "，")
+        mark = n[-1:] if n[-1:] in _MARK_ROLE else ""
+        n = _ETC.sub("", n.strip().rstrip("".join(_MARK_ROLE))).replace("\x00", "、").replace("\x01", ",")
+        n = n.replace("\x02", "，")
         if not n:
             continue
         # "市教委和市科委": split on 和/与/及 only when every part is a name ("市经济和信息化委" stays whole)
         parts = _AND.split(n)
         if len(parts) > 1 and all(is_agency_shaped(p) and len(p) >= 3 for p in parts):
-            out.extend(parts)
+            out.extend(p + mark for p in parts)
         else:
-            out.append(n)
+            out.append(n + mark)
     return out
 
 
-def _parse_body(body: str, labelled_only: bool = False) -> list[Agency] | None:
-    """The agencies of one clause body, or None when it is not a clause."""
+def _own_role(name: str) -> tuple[str, Optional[str]]:
+    """`市商务局\x10` → (市商务局, lead): a name's own bracketed role, if it carried one."""
+    if name[-1:] in _MARK_ROLE:
+        return name[:-1], _MARK_ROLE[name[-1]]
+    return name, None
+
+
+def _read_phrase(phrase: str, default: Optional[str], found: list[tuple[str, str]]) -> tuple[bool, bool]:
+    """The names of one `；`-phrase with their roles, appended to `found`.
+
+    Returns (saw a role word, every name got a role). A segment (between `，`) ending in a role word gives that
+    role to the names before it; `A会同B` makes A lead (or the role word's role) and B cooperate; a name marked
+    `（牵头）` keeps its own role; names left over take `default`.
+    """
+    saw_role = False
+    pending: list[str] = []
+
+    def flush(names: list[str], role: Optional[str]) -> bool:
+        ok = True
+        for n in names:
+            n, own = _own_role(n)
+            r = own or role
+            if r is None:
+                ok = False
+            found.append((n, r or "responsible"))
+        return ok
+
+    complete = True
+    for seg in re.split(r"[,，]", phrase):
+        if not seg:
+            continue
+        v = _VERB.search(seg)
+        co = _COHOST.search(seg)
+        if v or (co and co.start() > 0):
+            saw_role = True
+            role = _VERB_ROLE[v.group("verb")] if v else "lead"
+            if default == "cooperate":
+                role = "cooperate"
+            head = seg[: v.start()] if v else seg
+            co = _COHOST.search(head)
+            if co and co.start() > 0:
+                complete &= flush(pending + _names(head[: co.start()]), role)
+                flush(_names(head[co.end():]), "cooperate")
+            else:
+                complete &= flush(pending + _names(head), role)
+            pending = []
+        else:
+            pending.extend(_names(seg))
+    if pending:
+        if any(_own_role(n)[1] for n in pending):
+            saw_role = True
+        complete &= flush(pending, default)
+    return saw_role, complete
+
+
+def _parse_body(body: str, labelled_only: bool = False, default: Optional[str] = None) -> list[Agency] | None:
+    """The agencies of one clause body, or None when it is not a clause.
+
+    `default` is the role of names that have none of their own (a table column's role); without it, names
+    without any role mean the text is not a clause — `(市科委、市财政局)` — unless a name in it carries its own
+    bracketed role (`(市商务局（牵头）、市财政局)`: the others are responsible).
+    """
+    cell = default is not None
+    if cell:
+        body = _CELL_SPACE.sub("、", body.strip())
     body = _WS.sub("", body)
-    body = _INNER_ROLE.sub(lambda m: m.group(1) + ",", body)
+    inner = bool(_INNER_ROLE.search(body))
+    body = _INNER_ROLE.sub(lambda m: _MARK[_MARKER_ROLE[m.group(1)]], body)
     # "各县(市、区)人民政府": separators inside a nested bracket belong to the name
     body = _NESTED.sub(lambda m: m.group(0).replace("、", "\x00").replace(",", "\x01").replace("，", "\x02"), body)
     body = _PLACE_LEVELS.sub(lambda m: m.group(0).replace("、", "\x00"), body)
@@ -150,58 +214,46 @@ def _parse_body(body: str, labelled_only: bool = False) -> list[Agency] | None:
     for phrase in _SEP_PHRASE.split(body):
         if not phrase:
             continue
-        default = None
         m = _LABEL.match(phrase)
+        phrase_default = default or ("responsible" if inner else None)
         if m:
-            default = _LABEL_ROLE.get(m.group("label"), "responsible")
+            phrase_default = _LABEL_ROLE[m.group("label")]
             phrase = phrase[m.end():]
             saw_role = labelled = True
         elif labelled_only:
             return None
-        pending: list[str] = []
-        for seg in re.split(r"[,，]", phrase):
-            if not seg:
-                continue
-            v = _VERB.search(seg)
-            if v:
-                saw_role = True
-                role = _VERB_ROLE.get(v.group("verb"), "responsible")
-                if default == "cooperate":
-                    role = "cooperate"
-                head = seg[: v.start()]
-                co = _COHOST.search(head)
-                if co and co.start() > 0:
-                    first, rest = head[: co.start()], head[co.end():]
-                    for n in pending + _names(first):
-                        found.append((n, role))
-                    for n in _names(rest):
-                        found.append((n, "cooperate"))
-                else:
-                    for n in pending + _names(head):
-                        found.append((n, role))
-                pending = []
-            else:
-                pending.extend(_names(seg))
-        if pending:
-            if default is None:
-                return None  # names without any role: "(市科委、市财政局)" is not a clause
-            for n in pending:
-                found.append((n, default))
-    if not saw_role or not found:
+        role_seen, complete = _read_phrase(phrase, phrase_default, found)
+        saw_role |= role_seen
+        if not complete:
+            return None  # names without any role: "(市科委、市财政局)" is not a clause
+    found = [(n, r) for n, r in found if n not in _NOBODY]
+    if not found or not (saw_role or cell):
         return None
     names = [n for n, _ in found]
-    if not all(_plausible(n) for n in names):
-        # a misspelt name among real ones ("市消防救援支对", "市自然资源和规划居"): it begins like a name and
-        # the clause is labelled (牵头单位：) or names a real-looking agency besides it
-        sure = labelled or any(is_agency_shaped(n) and n not in GENERIC_NAMES for n in names)
-        if not sure or not all(_plausible(n) or _lenient(n) for n in names):
+    if not cell:
+        if not all(_plausible(n) for n in names):
+            # a misspelt name among real ones ("市消防救援支对", "市自然资源和规划居"): it begins like a name and
+            # the clause is labelled (牵头单位：) or names a real-looking agency besides it
+            sure = labelled or any(is_agency_shaped(n) and n not in GENERIC_NAMES for n in names)
+            if not sure or not all(_plausible(n) or _lenient(n) for n in names):
+                return None
+        if not any((is_agency_shaped(n) or _PLACE_START.match(n)) and n not in GENERIC_NAMES for n in names) and \
+                not all(n in GENERIC_NAMES for n in names):
             return None
-    if not any((is_agency_shaped(n) or _PLACE_START.match(n)) and n not in GENERIC_NAMES for n in names) and \
-            not all(n in GENERIC_NAMES for n in names):
-        return None
     specific = [(n, r) for n, r in found if n not in GENERIC_NAMES]
     kept = specific or found[:1]
     return [Agency(n, r) for n, r in kept]
+
+
+def agencies_in_cell(text: str, role: str) -> list[Agency]:
+    """The agencies a task table's cell names, read like a clause: `市商务局（牵头）、市财政局`, `牵头：A；配合：B、C`,
+    `A牵头，B、C配合`, `A会同有关部门`; names without a role of their own take the column's `role`."""
+    if not text or not text.strip():
+        return []
+    got = _parse_body(text, default=role)
+    out: list[Agency] = []
+    _merge(out, got or [])
+    return out
 
 
 def _paren_groups(text: str) -> list[tuple[int, int]]:
