@@ -445,6 +445,38 @@ def drop_styles_with_effects(document) -> None:
             del part.rels[rid]
 
 
+_STYLE_REFS = ("w:pStyle", "w:rStyle", "w:tblStyle", "w:numStyleLink", "w:styleLink")
+
+
+def prune_styles(document, keep: Iterable[str] = ()) -> None:
+    """Remove the styles of a python-docx Document that nothing uses — for documents drafter makes from
+    python-docx's template (~160 styles, 350 KB), never for a user's own file.
+
+    Kept: the defaults, every style a part of the package refers to (document, headers, footers, comments,
+    numbering), the ids in `keep`, and what those are based on or linked to."""
+    root = document.styles.element
+    by_id = {st.get(qn("w:styleId")): st for st in root.findall(qn("w:style"))}
+    todo = [sid for sid, st in by_id.items() if st.get(qn("w:default")) in ("1", "true", "on")]
+    todo += list(keep)
+    for part in document.part.package.iter_parts():
+        el = getattr(part, "element", None)
+        if el is not None and el is not root:
+            todo += [e.get(qn("w:val")) for e in iter_named(el, _STYLE_REFS)]
+    kept: set = set()
+    while todo:
+        sid = todo.pop()
+        if sid in kept or sid not in by_id:
+            continue
+        kept.add(sid)
+        for tag in ("w:basedOn", "w:link", "w:next"):
+            ref = by_id[sid].find(qn(tag))
+            if ref is not None:
+                todo.append(ref.get(qn("w:val")))
+    for sid, st in by_id.items():
+        if sid not in kept:
+            root.remove(st)
+
+
 def iter_named(root, names: Iterable[str]):
     """Elements of `root`'s tree named in `names` (w: prefixed)."""
     wanted = {qn(n) for n in names}

@@ -22,9 +22,10 @@ from pathlib import Path
 import docx
 from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Twips
+
+from drafter import ooxml
 
 LATIN = "Times New Roman"
 FANG, KAI, HEI, SONG, XBS = "仿宋_GB2312", "楷体_GB2312", "黑体", "宋体", "方正小标宋简体"
@@ -33,64 +34,28 @@ LINE = 579            # exact line pitch (twips): 22 lines in the 12756-tw 版�
 CHAR_SPACING = -5     # twentieths of a point: 15.75 pt per character → 28 per line
 ZI = 320              # one 三号 character in twips
 
-# (pPr child, rPr child) orders required by the OOXML schema
-P_ORDER = ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "widowControl", "pBdr", "tabs", "kinsoku",
-           "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "adjustRightInd",
-           "snapToGrid", "spacing", "ind", "jc", "textAlignment", "outlineLvl"]
-R_ORDER = ["rStyle", "rFonts", "b", "bCs", "i", "color", "spacing", "w", "kern", "sz", "szCs", "lang"]
 
 
-def _el(tag: str, **attrs) -> OxmlElement:
-    e = OxmlElement(f"w:{tag}")
-    for k, v in attrs.items():
-        e.set(qn(f"w:{k}"), str(v))
-    return e
+def _el(tag: str, **attrs):
+    return ooxml.make(f"w:{tag}", **attrs)
 
 
-def _put(parent, child, order: list) -> None:
-    """Insert `child` into `parent` replacing a same-named one, keeping schema order."""
-    local = child.tag.split("}")[1]
-    old = parent.find(qn(f"w:{local}"))
-    if old is not None:
-        parent.remove(old)
-    idx = order.index(local) if local in order else len(order)
-    for i, c in enumerate(parent):
-        cl = c.tag.split("}")[1]
-        if cl in order and order.index(cl) > idx:
-            c.addprevious(child)
-            return
-    parent.append(child)
+def _put(parent, child) -> None:
+    """Put `child` into `parent` in place of a same-named one, in schema order (drafter/ooxml.py)."""
+    ooxml.replace(parent, child)
 
 
-_AFTER_PPR = ("w:rPr", "w:tblPr", "w:trPr", "w:tcPr", "w:tblStylePr")
+def _ppr(style_el):
+    return ooxml.get_or_add(style_el, "w:pPr")
 
 
-def _child(parent, tag: str, before: tuple) -> OxmlElement:
-    """Find or create `tag` in a style element, placed before the first of `before` (schema order)."""
-    el = parent.find(qn(tag))
-    if el is None:
-        el = OxmlElement(tag)
-        for b in before:
-            nxt = parent.find(qn(b))
-            if nxt is not None:
-                nxt.addprevious(el)
-                break
-        else:
-            parent.append(el)
-    return el
-
-
-def _ppr(style_el) -> OxmlElement:
-    return _child(style_el, "w:pPr", _AFTER_PPR)
-
-
-def _rpr(style_el) -> OxmlElement:
-    return _child(style_el, "w:rPr", _AFTER_PPR[1:])
+def _rpr(style_el):
+    return ooxml.get_or_add(style_el, "w:rPr")
 
 
 def fonts(rpr, east: str, latin: str = LATIN) -> None:
     rf = _el("rFonts", ascii=latin, hAnsi=latin, eastAsia=east, cs=latin, hint="eastAsia")
-    _put(rpr, rf, R_ORDER)
+    _put(rpr, rf)
 
 
 def run_props(rpr, east: str, sz: int = BODY_SZ, spacing: int | None = CHAR_SPACING, bold: bool = False,
@@ -101,18 +66,18 @@ def run_props(rpr, east: str, sz: int = BODY_SZ, spacing: int | None = CHAR_SPAC
         if old is not None:
             rpr.remove(old)
     if bold:
-        _put(rpr, _el("b"), R_ORDER)
-    _put(rpr, _el("color", val="000000"), R_ORDER)
+        _put(rpr, _el("b"))
+    _put(rpr, _el("color", val="000000"))
     if spacing is not None:
-        _put(rpr, _el("spacing", val=spacing), R_ORDER)
+        _put(rpr, _el("spacing", val=spacing))
     else:
         old = rpr.find(qn("w:spacing"))
         if old is not None:
             rpr.remove(old)
-    _put(rpr, _el("kern", val=0), R_ORDER)
-    _put(rpr, _el("sz", val=sz), R_ORDER)
-    _put(rpr, _el("szCs", val=sz), R_ORDER)
-    _put(rpr, _el("lang", val="en-US", eastAsia="zh-CN", bidi="ar-SA"), R_ORDER)
+    _put(rpr, _el("kern", val=0))
+    _put(rpr, _el("sz", val=sz))
+    _put(rpr, _el("szCs", val=sz))
+    _put(rpr, _el("lang", val="en-US", eastAsia="zh-CN", bidi="ar-SA"))
 
 
 def para_props(ppr, line: int | None = LINE, first_chars: int | None = 200, jc: str = "both",
@@ -123,16 +88,16 @@ def para_props(ppr, line: int | None = LINE, first_chars: int | None = 200, jc: 
         if old is not None:
             ppr.remove(old)
     if keep_next:
-        _put(ppr, _el("keepNext"), P_ORDER)
-    _put(ppr, _el("widowControl", val=0), P_ORDER)
+        _put(ppr, _el("keepNext"))
+    _put(ppr, _el("widowControl", val=0))
     if not snap:
         # LibreOffice snaps every line to the 579-tw grid; a 22 pt title (or a 14 pt table line) then takes
         # two grid rows. Word does not snap exact spacing. Off the grid, both render what is written here.
-        _put(ppr, _el("snapToGrid", val=0), P_ORDER)
+        _put(ppr, _el("snapToGrid", val=0))
     if line is not None:
-        _put(ppr, _el("spacing", before=0, after=0, line=line, lineRule=rule), P_ORDER)
+        _put(ppr, _el("spacing", before=0, after=0, line=line, lineRule=rule))
     else:
-        _put(ppr, _el("spacing", before=0, after=0, line=240, lineRule="auto"), P_ORDER)
+        _put(ppr, _el("spacing", before=0, after=0, line=240, lineRule="auto"))
     ind = _el("ind", left=left, right=right)
     if hanging:
         ind.set(qn("w:hanging"), str(hanging))
@@ -143,10 +108,10 @@ def para_props(ppr, line: int | None = LINE, first_chars: int | None = 200, jc: 
     else:
         ind.set(qn("w:firstLineChars"), "0")
         ind.set(qn("w:firstLine"), "0")
-    _put(ppr, ind, P_ORDER)
-    _put(ppr, _el("jc", val=jc), P_ORDER)
+    _put(ppr, ind)
+    _put(ppr, _el("jc", val=jc))
     if outline is not None:
-        _put(ppr, _el("outlineLvl", val=outline), P_ORDER)
+        _put(ppr, _el("outlineLvl", val=outline))
 
 
 def paragraph_style(doc, name: str, east: str, sz: int = BODY_SZ, based_on: str = "Normal", **pp):
@@ -184,15 +149,12 @@ def doc_defaults(doc) -> None:
     ppr = styles.find(qn("w:docDefaults")).find(qn("w:pPrDefault")).find(qn("w:pPr"))
     for c in list(ppr):
         ppr.remove(c)
-    ppr.append(_el("spacing", after=0, line=240, lineRule="auto"))
+    _put(ppr, _el("spacing", after=0, line=240, lineRule="auto"))
 
 
 def settings(doc) -> None:
     s = doc.settings.element
-    tfl = s.find(qn("w:themeFontLang"))
-    if tfl is None:
-        tfl = _el("themeFontLang")
-        s.append(tfl)
+    tfl = ooxml.get_or_add(s, "w:themeFontLang")
     tfl.set(qn("w:val"), "en-US")
     tfl.set(qn("w:eastAsia"), "zh-CN")
     doc.settings.odd_and_even_pages_header_footer = True
@@ -206,10 +168,7 @@ def page_setup(doc) -> None:
     sec.left_margin, sec.right_margin = Twips(1588), Twips(1474)
     sec.header_distance, sec.footer_distance = Twips(851), Twips(1417)
     sec.gutter = Twips(0)
-    dg = sec._sectPr.find(qn("w:docGrid"))
-    if dg is None:
-        dg = _el("docGrid")
-        sec._sectPr.append(dg)
+    dg = ooxml.get_or_add(sec._sectPr, "w:docGrid")
     for k in list(dg.attrib):
         del dg.attrib[k]
     dg.set(qn("w:type"), "lines")
@@ -217,31 +176,24 @@ def page_setup(doc) -> None:
 
 
 def _page_field_runs(p, size: int = 28) -> None:
-    def rpr():
-        r = _el("rPr")
-        r.append(_el("rFonts", ascii=SONG, hAnsi=SONG, eastAsia=SONG, cs=SONG, hint="eastAsia"))
-        r.append(_el("sz", val=size))
-        r.append(_el("szCs", val=size))
-        return r
-
     def run(*children):
-        r = _el("r")
-        r.append(rpr())
+        r = ooxml.insert(p._p, _el("r"))
         for c in children:
-            r.append(c)
-        p._p.append(r)
+            ooxml.insert(r, c)
+        rpr = ooxml.get_or_add(r, "w:rPr")
+        _put(rpr, _el("szCs", val=size))
+        _put(rpr, _el("sz", val=size))
+        _put(rpr, _el("rFonts", ascii=SONG, hAnsi=SONG, eastAsia=SONG, cs=SONG, hint="eastAsia"))
 
     def text(s):
-        t = _el("t")
+        t = ooxml.make("w:t", {"xml:space": "preserve"})
         t.text = s
-        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         return t
 
     run(text("— "))
     run(_el("fldChar", fldCharType="begin"))
-    it = _el("instrText")
+    it = ooxml.make("w:instrText", {"xml:space": "preserve"})
     it.text = " PAGE "
-    it.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     run(it)
     run(_el("fldChar", fldCharType="separate"))
     run(text("1"))
@@ -267,10 +219,32 @@ def footers(doc) -> None:
             if c.tag != qn("w:pStyle"):
                 ppr.remove(c)
         # 单页码居右空一字，双页码居左空一字 (one 四号 character = 280 tw)
-        _put(ppr, _el("spacing", before=0, after=0, line=240, lineRule="auto"), P_ORDER)
-        _put(ppr, _el("ind", **{side: 280, "firstLine": 0, "firstLineChars": 0}), P_ORDER)
-        _put(ppr, _el("jc", val=jc), P_ORDER)
+        _put(ppr, _el("spacing", before=0, after=0, line=240, lineRule="auto"))
+        _put(ppr, _el("ind", **{side: 280, "firstLine": 0, "firstLineChars": 0}))
+        _put(ppr, _el("jc", val=jc))
         _page_field_runs(p)
+
+
+# Word's defaults and what drafter's writer uses; python-docx's template brings ~150 more (List Number,
+# 100 table styles …) that a 公文 never uses and that make every draft's styles.xml 15 times larger
+KEEP_STYLES = ("Normal", "DefaultParagraphFont", "TableNormal", "NoList", "TableGrid", "Header", "HeaderChar",
+               "Footer", "FooterChar")
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/"
+
+
+def drop_template_parts(doc) -> None:
+    """Leave out what python-docx's template carries for nobody: stylesWithEffects.xml (see drafter/ooxml.py),
+    the numbering of the list styles just removed (drafter numbers in text, never with Word lists), a
+    bibliography store (customXml) and a thumbnail picturing the template's own sample text."""
+    ooxml.drop_styles_with_effects(doc)
+    for rid, rel in list(doc.part.rels.items()):
+        if rel.reltype in (REL + "numbering", REL + "customXml"):
+            del doc.part.rels[rid]
+    pkg_rels = doc.part.package.rels
+    for rid, rel in list(pkg_rels.items()):
+        if rel.reltype == PKG_REL + "thumbnail":
+            del pkg_rels[rid]
 
 
 def build(out: Path) -> None:
@@ -310,6 +284,9 @@ def build(out: Path) -> None:
             body.remove(c)
     doc.core_properties.title = "GB/T 9704-2012 公文 reference"
     doc.core_properties.author = "drafter"
+    drop_template_parts(doc)
+    ooxml.prune_styles(doc, keep=KEEP_STYLES + tuple(
+        st.style_id for st in doc.styles if st.name.startswith("GW")))
     doc.save(str(out))
 
 

@@ -6,7 +6,7 @@ schema, semantic rules — the Open XML SDK's checks, plus Word's own refusals s
     assert docx_problems(data) == []
 
 Errors and warnings both fail: Word refuses or "repairs" what LibreOffice opens without a word.  The
-validator loads its schema tables once per process (~0.5 s); one file then takes ~0.1–0.5 s, mostly
+validator loads its schema tables once per process (~1 s); one file then takes ~0.1–0.5 s, mostly
 styles.xml — validate each kind of output once (module-scoped fixtures), not every test's file.
 """
 from __future__ import annotations
@@ -17,20 +17,20 @@ import tempfile
 from pathlib import Path
 from typing import Union
 
-_VALIDATOR = None
 MAX_SHOWN = 15
 
 Source = Union[str, os.PathLike, bytes, "object"]
 
 
 def _validator():
-    global _VALIDATOR
-    if _VALIDATOR is None:
-        from openxml_audit import FileFormat, OpenXmlValidator
+    """A new validator for every file: openxml-audit 0.8 caches cross-part look-ups (comment ids, style
+    ids …) under id(package), and a later package can get the same id — one validator reused across
+    files then reports ids of the previous file as missing, or misses real ones. Building one costs
+    ~0.1 s once the schema tables are loaded (they are cached per process)."""
+    from openxml_audit import FileFormat, OpenXmlValidator
 
-        _VALIDATOR = OpenXmlValidator(file_format=FileFormat.OFFICE_2019, max_errors=0,
-                                      schema_validation=True, semantic_validation=True)
-    return _VALIDATOR
+    return OpenXmlValidator(file_format=FileFormat.OFFICE_2019, max_errors=0,
+                            schema_validation=True, semantic_validation=True)
 
 
 def _describe(e) -> str:

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Twips
 
+from .. import ooxml
 from ..errors import DrafterError
 from .render import Block
 
@@ -129,11 +129,7 @@ def _style(doc, name: str, fallback: str = "Normal"):
 
 
 def _set_east_asia(run, font: str) -> None:
-    rpr = run._r.get_or_add_rPr()
-    rf = rpr.find(qn("w:rFonts"))
-    if rf is None:
-        rf = OxmlElement("w:rFonts")
-        rpr.insert(0, rf)
+    rf = ooxml.get_or_add(ooxml.get_or_add(run._r, "w:rPr"), "w:rFonts")   # after a w:rStyle, in schema order
     for a in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
         rf.attrib.pop(qn(a), None)
     rf.set(qn("w:eastAsia"), font)
@@ -141,16 +137,7 @@ def _set_east_asia(run, font: str) -> None:
 
 
 def _indent(p, right: int | None = None, left: int | None = None) -> None:
-    ppr = p._p.get_or_add_pPr()
-    ind = ppr.find(qn("w:ind"))
-    if ind is None:
-        ind = OxmlElement("w:ind")
-        # w:ind comes after w:spacing and before w:jc
-        jc = ppr.find(qn("w:jc"))
-        if jc is not None:
-            jc.addprevious(ind)
-        else:
-            ppr.append(ind)
+    ind = ooxml.get_or_add(p._p.get_or_add_pPr(), "w:ind")
     if right is not None:
         ind.set(qn("w:right"), str(right))
     if left is not None:
@@ -170,10 +157,7 @@ def _ensure_page_setup(doc) -> None:
         sec.left_margin, sec.right_margin = Twips(1588), Twips(1474)
         sec.footer_distance = Twips(1417)
     if sp.find(qn("w:docGrid")) is None:
-        dg = OxmlElement("w:docGrid")
-        dg.set(qn("w:type"), "lines")
-        dg.set(qn("w:linePitch"), "579")
-        sp.append(dg)
+        ooxml.insert(sp, ooxml.make("w:docGrid", type="lines", linePitch=579))
 
 
 def _clear_body(doc) -> None:
@@ -196,26 +180,14 @@ def _add_table(doc, header: list, rows: list) -> None:
     for c, w in enumerate(widths):             # w:gridCol: LibreOffice lays out by the grid
         table.columns[c].width = w
     tblpr = table._tbl.tblPr
-    tblw = tblpr.find(qn("w:tblW"))
-    if tblw is None:
-        tblw = OxmlElement("w:tblW")
-        tblpr.append(tblw)
-    tblw.set(qn("w:w"), str(sum(int(w * 280) for w in TABLE_COLS)))
-    tblw.set(qn("w:type"), "dxa")
-    mar = OxmlElement("w:tblCellMar")
+    ooxml.set_prop(tblpr, "w:tblW", w=sum(int(w * 280) for w in TABLE_COLS), type="dxa")
+    mar = ooxml.set_prop(tblpr, "w:tblCellMar")
     for side in ("left", "right"):
-        m = OxmlElement(f"w:{side}")
-        m.set(qn("w:w"), str(CELL_MARGIN))
-        m.set(qn("w:type"), "dxa")
-        mar.append(m)
-    layout = tblpr.find(qn("w:tblLayout"))
-    (layout.addnext(mar) if layout is not None else tblpr.append(mar))
+        ooxml.insert(mar, ooxml.make(f"w:{side}", w=CELL_MARGIN, type="dxa"))
     for r, values in enumerate([header] + rows):
         row = table.rows[r]
         if r == 0:
-            trpr = row._tr.get_or_add_trPr()
-            th = OxmlElement("w:tblHeader")   # repeat the header row on every page
-            trpr.append(th)
+            ooxml.set_prop(row._tr.get_or_add_trPr(), "w:tblHeader")   # repeat the header row on every page
         for c in range(ncol):
             cell = row.cells[c]
             cell.width = widths[c]
@@ -298,9 +270,10 @@ def write_docx(blocks: list[Block], reference: Path, path: str) -> None:
                 p.add_run(rest)
         elif b.style in ("title", "attach_title"):
             for i, line in enumerate(title_lines(b.text)):   # 梯形/菱形 line breaks, §7.3.1
-                run = p.add_run(line)
+                run = p.add_run()
                 if i:
-                    run._r.insert(0, OxmlElement("w:br"))
+                    run.add_break()
+                run.add_text(line)
         else:
             p.add_run(b.text)
         if b.style == "date":
@@ -312,5 +285,6 @@ def write_docx(blocks: list[Block], reference: Path, path: str) -> None:
     flush_table()
     doc.core_properties.author = "drafter"
     doc.core_properties.title = next((b.text for b in blocks if b.style == "title"), "")
+    ooxml.drop_styles_with_effects(doc)       # a user's reference.docx may carry a stale one
     doc.save(path)
 

@@ -162,5 +162,7 @@ def annotate(source: str, findings: list[Finding], out: str, force: bool = False
     if n:
         _ensure_comment_styles(document)
     ooxml.drop_styles_with_effects(document)
+    if not is_docx:
+        ooxml.prune_styles(document)      # made here from python-docx's template: keep what it uses
     write_atomic(out, lambda tmp: document.save(tmp), force=force)
     return n

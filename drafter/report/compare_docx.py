@@ -20,10 +20,9 @@ import datetime as _dt
 from typing import Optional
 
 from docx import Document as _new_docx
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from .. import ooxml
 from ..compare.diff import char_diff
 from ..compare.model import Change, Comparison, SectionRow
 from ..model import Node
@@ -50,8 +49,7 @@ class _Writer:
         normal = self.doc.styles["Normal"]
         normal.font.size = Pt(16)
         normal.font.name = BODY_FONT
-        rpr = normal.element.get_or_add_rPr()
-        rpr.get_or_add_rFonts().set(qn("w:eastAsia"), BODY_FONT)
+        ooxml.get_or_add(normal.element.get_or_add_rPr(), "w:rFonts").set(ooxml.qn("w:eastAsia"), BODY_FONT)
         pf = normal.paragraph_format
         pf.space_before = Pt(0)
         pf.space_after = Pt(0)
@@ -59,35 +57,24 @@ class _Writer:
 
     # ---- low level
     def _mark(self, tag: str):
-        el = OxmlElement(tag)
-        el.set(qn("w:id"), str(self.next_id))
-        el.set(qn("w:author"), AUTHOR)
-        el.set(qn("w:date"), self.date)
+        el = ooxml.make(tag, id=self.next_id, author=AUTHOR, date=self.date)
         self.next_id += 1
         return el
 
     @staticmethod
     def _run(text: str, deleted: bool = False, font: Optional[str] = None, bold: bool = False,
              size: Optional[float] = None):
-        r = OxmlElement("w:r")
-        if font or bold or size:
-            rpr = OxmlElement("w:rPr")
-            if font:
-                rf = OxmlElement("w:rFonts")
-                for a in ("w:ascii", "w:hAnsi", "w:eastAsia"):
-                    rf.set(qn(a), font)
-                rpr.append(rf)
-            if bold:
-                rpr.append(OxmlElement("w:b"))
-            if size:
-                sz = OxmlElement("w:sz")
-                sz.set(qn("w:val"), str(int(size * 2)))
-                rpr.append(sz)
-            r.append(rpr)
-        t = OxmlElement("w:delText" if deleted else "w:t")
-        t.set(qn("xml:space"), "preserve")
+        r = ooxml.make("w:r")
+        t = ooxml.insert(r, ooxml.make("w:delText" if deleted else "w:t", {"xml:space": "preserve"}))
         t.text = text
-        r.append(t)
+        if font or bold or size:
+            rpr = ooxml.get_or_add(r, "w:rPr")
+            if size:
+                ooxml.set_prop(rpr, "w:sz", val=int(size * 2))
+            if bold:
+                ooxml.set_prop(rpr, "w:b")
+            if font:
+                ooxml.set_prop(rpr, "w:rFonts", ascii=font, hAnsi=font, eastAsia=font)
         return r
 
     def paragraph(self, segments: list[tuple[str, str]], *, para_mark: str = "=", font: Optional[str] = None,
@@ -98,20 +85,18 @@ class _Writer:
             p.alignment = 1
         elif indent:
             p.paragraph_format.first_line_indent = Pt(32)
-        if para_mark in ("+", "-"):
-            ppr = p._p.get_or_add_pPr()
-            rpr = OxmlElement("w:rPr")
-            rpr.append(self._mark("w:ins" if para_mark == "+" else "w:del"))
-            ppr.append(rpr)
+        if para_mark in ("+", "-"):           # a tracked paragraph mark: w:pPr/w:rPr/w:ins|w:del
+            rpr = ooxml.get_or_add(p._p.get_or_add_pPr(), "w:rPr")
+            ooxml.insert(rpr, self._mark("w:ins" if para_mark == "+" else "w:del"))
         for op, text in segments:
             if not text:
                 continue
             if op == "=":
-                p._p.append(self._run(text, font=font, bold=bold, size=size))
+                ooxml.insert(p._p, self._run(text, font=font, bold=bold, size=size))
             else:
                 wrap = self._mark("w:ins" if op == "+" else "w:del")
                 wrap.append(self._run(text, deleted=(op == "-"), font=font, bold=bold, size=size))
-                p._p.append(wrap)
+                ooxml.insert(p._p, wrap)
         return p
 
 
@@ -190,4 +175,7 @@ def build_docx(cmp: Comparison, date: Optional[str] = None):
 
 
 def write_docx(cmp: Comparison, path: str, date: Optional[str] = None) -> None:
-    build_docx(cmp, date).save(path)
+    doc = build_docx(cmp, date)
+    ooxml.drop_styles_with_effects(doc)
+    ooxml.prune_styles(doc)               # python-docx's template: ~150 styles this file never uses
+    doc.save(path)
