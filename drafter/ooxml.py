@@ -29,8 +29,11 @@ element                where                                   type (what it may
 ``w:sectPr``           in ``w:sectPrChange``                   CT_SectPrBase (no references, no change)
 ``w:tblPr``/``w:tcPr`` in ``w:tbl``/``w:tc``                  CT_TblPr / CT_TcPr (``…Change`` last)
 ``w:trPr``             in ``w:tr``                             CT_TrPr (any order, then ins/del/trPrChange)
+``w:ins``/``w:del``     around runs (in ``w:p`` …)              CT_RunTrackChange — runs in document order
 ``w:style``, ``w:styles``, ``w:docDefaults``, ``w:settings``, ``w:comments``/``w:comment``, ``w:p``, ``w:r``,
-``w:tbl``, ``w:tr``, ``w:tc``, ``w:body``, ``w:numPr``, ``w:lvl``, borders and cell margins: one type each.
+``w:tbl``, ``w:tr``, ``w:tc``, ``w:body``, ``w:hdr``/``w:ftr``, footnotes, ``w:numPr``, borders, cell margins,
+and the numbering part (``w:numbering`` — new ``w:num`` after every ``w:abstractNum``, before a
+``w:numIdMacAtCleanup`` —, ``w:abstractNum``, ``w:num``, ``w:lvlOverride``, ``w:lvl``): one type each.
 =====================  =====================================  ===============================================
 
 Usage (``w:`` names; attributes without a prefix are ``w:`` attributes)::
@@ -49,6 +52,10 @@ and "Reject" restores the copy::
     ooxml.set_prop(rpr, "w:rFonts", eastAsia="仿宋_GB2312")
 
 :func:`problems` lists what is out of order or out of place in a tree (for tests and asserts).
+
+Package level: :func:`drop_styles_with_effects` — call it in every writer before saving, in particular one
+that changes styles.xml of a user's file (a Word 2010 copy would then disagree with it); :func:`prune_styles`
+— only for documents drafter makes from python-docx's template.  tests/ooxml_check.py validates the result.
 """
 from __future__ import annotations
 
@@ -205,6 +212,15 @@ SEQUENCES: dict[str, tuple] = {
     "CT_P": _w("pPr") + (ANY,),
     "CT_R": _w("rPr") + (ANY,),
     "CT_HdrFtr": _BLOCK,
+    "CT_FtnEdn": _BLOCK,
+    "CT_Footnotes": _w("footnote"),
+    "CT_Endnotes": _w("endnote"),
+    "CT_RunTrackChange": (ANY,),          # w:ins/w:del around runs: run content in document order
+    # numbering part (fix renumbers through it)
+    "CT_Numbering": _w("numPicBullet abstractNum num numIdMacAtCleanup"),
+    "CT_AbstractNum": _w("nsid multiLevelType tmpl name styleLink numStyleLink lvl"),
+    "CT_Num": _w("abstractNumId lvlOverride"),
+    "CT_NumLvl": _w("startOverride lvl"),
     "CT_Lvl": _w("start numFmt lvlRestart pStyle isLgl suff lvlText lvlPicBulletId legacy lvlJc pPr rPr"),
 }
 
@@ -216,7 +232,10 @@ _SIMPLE = {
     "w:tbl": "CT_Tbl", "w:tblGrid": "CT_TblGrid", "w:tblBorders": "CT_TblBorders",
     "w:tblCellMar": "CT_TblCellMar", "w:tr": "CT_Row", "w:tc": "CT_Tc", "w:tcBorders": "CT_TcBorders",
     "w:tcMar": "CT_TcMar", "w:document": "CT_Document", "w:body": "CT_Body", "w:p": "CT_P", "w:r": "CT_R",
-    "w:hdr": "CT_HdrFtr", "w:ftr": "CT_HdrFtr", "w:lvl": "CT_Lvl", "w:pBdr": "CT_PBdr", "w:numPr": "CT_NumPr",
+    "w:hdr": "CT_HdrFtr", "w:ftr": "CT_HdrFtr", "w:lvl": "CT_Lvl", "w:footnote": "CT_FtnEdn",
+    "w:endnote": "CT_FtnEdn", "w:footnotes": "CT_Footnotes", "w:endnotes": "CT_Endnotes",
+    "w:numbering": "CT_Numbering", "w:abstractNum": "CT_AbstractNum", "w:num": "CT_Num",
+    "w:lvlOverride": "CT_NumLvl", "w:pBdr": "CT_PBdr", "w:numPr": "CT_NumPr",
     "w:pPrChange": "CT_PPrChange", "w:sectPrChange": "CT_SectPrChange", "w:tblPrChange": "CT_TblPrChange",
     "w:tcPrChange": "CT_TcPrChange", "w:trPrChange": "CT_TrPrChange",
 }
@@ -245,6 +264,11 @@ def context(el) -> Optional[str]:
     name = pname(el.tag)
     if name in _SIMPLE:
         return _SIMPLE[name]
+    if name in ("w:ins", "w:del", "w:moveFrom", "w:moveTo"):
+        parent = el.getparent()                       # in a w:rPr/w:trPr/w:numPr it is a mark, not a wrapper
+        if parent is not None and pname(parent.tag) in ("w:rPr", "w:trPr", "w:numPr", "w:tcPr"):
+            return None
+        return "CT_RunTrackChange"
     by_parent = _BY_PARENT.get(name)
     if by_parent is None:
         return None

@@ -74,6 +74,14 @@ PLACES = {
     "CT_P": ("w:p",),
     "CT_R": ("w:r",),
     "CT_HdrFtr": ("w:hdr",),
+    "CT_FtnEdn": ("w:footnotes", "w:footnote"),
+    "CT_Footnotes": ("w:footnotes",),
+    "CT_Endnotes": ("w:endnotes",),
+    "CT_RunTrackChange": ("w:p", "w:ins"),
+    "CT_Numbering": ("w:numbering",),
+    "CT_AbstractNum": ("w:numbering", "w:abstractNum"),
+    "CT_Num": ("w:numbering", "w:num"),
+    "CT_NumLvl": ("w:numbering", "w:num", "w:lvlOverride"),
     "CT_Lvl": ("w:lvl",),
 }
 # the SDK names some types differently from ECMA
@@ -140,6 +148,19 @@ def test_any_subset_in_any_order_lands_in_schema_order(data):
     assert [flat_rank[n] for n in got] == sorted(flat_rank[n] for n in got), got
     assert ooxml.problems(parent) == []
     assert ranks  # the subset is never empty
+
+
+def test_a_new_num_goes_before_num_id_mac_at_cleanup():
+    numbering = place("CT_Numbering")
+    for tag in ("w:abstractNum", "w:num", "w:numIdMacAtCleanup"):
+        numbering.append(ooxml.make(tag))
+    ooxml.insert(numbering, ooxml.make("w:abstractNum"))
+    ooxml.insert(numbering, ooxml.make("w:num"))
+    assert [ooxml.pname(c.tag) for c in numbering] == ["w:abstractNum"] * 2 + ["w:num"] * 2 + ["w:numIdMacAtCleanup"]
+    ins = ooxml.insert(place("CT_P"), ooxml.make("w:ins", id=1, author="drafter", date="2024-01-01T00:00:00Z"))
+    assert ooxml.context(ins) == "CT_RunTrackChange"
+    mark = ooxml.insert(place("CT_ParaRPr"), ooxml.make("w:ins", id=2, author="drafter", date="2024-01-01T00:00:00Z"))
+    assert ooxml.context(mark) is None                  # a tracked paragraph mark holds nothing
 
 
 def test_content_keeps_its_order_after_the_properties():
@@ -297,6 +318,7 @@ def helper_built_docx(tmp_path_factory):
     _put_all(ooxml.get_or_add(st_el, "w:pPr"), [p for p in PARA_PROPS if p[0] != "w:pStyle"], rng)
     _put_all(d.settings.element, SETTINGS, rng)
     ooxml.drop_styles_with_effects(d)
+    ooxml.prune_styles(d)                            # python-docx's 160 styles: slow to validate, not under test
     out = tmp_path_factory.mktemp("ooxml") / "helper.docx"
     d.save(out)
     return out
