@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from cli import main
+from lxml import etree
 from conftest import ROOT, seed_path
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from drafter import ooxml
@@ -28,8 +29,9 @@ def run(*args: str) -> None:
 
 def office_docx(path: Path) -> Path:
     """A .docx as an office keeps one: Word list numbering, a table, a comment already in it, the comment
-    styles under the ids a Chinese Word gives them (a5/a6, not CommentReference/CommentText), a 宋体 body —
-    and slips `fix` has one answer for: a skipped number (NUM001), a stray space (TXT003), ASCII
+    styles under the ids a Chinese Word gives them (a5/a6, not CommentReference/CommentText), a 宋体 body,
+    a stylesWithEffects.xml in step with styles.xml as Word 2010 keeps it (so a writer that changes the
+    styles and keeps the copy is caught) — and slips `fix` has one answer for: a skipped number (NUM001), a stray space (TXT003), ASCII
     brackets and colon in Chinese text, last year's year (YR001)."""
     d = docx.Document()
     d.styles["Normal"].font.name = "宋体"
@@ -55,6 +57,9 @@ def office_docx(path: Path) -> Path:
         el.set(ooxml.qn("w:val"), {"CommentReference": "a5", "CommentText": "a6"}[el.get(ooxml.qn("w:val"))])
     for el in ooxml.iter_named(d.element, ("w:rStyle",)):
         el.set(ooxml.qn("w:val"), "a5")
+    ooxml.prune_styles(d)
+    effects = next(r.target_part for r in d.part.rels.values() if r.reltype == ooxml.REL_STYLES_WITH_EFFECTS)
+    effects._blob = etree.tostring(d.styles.element, xml_declaration=True, encoding="UTF-8", standalone=True)
     d.save(path)
     return path
 
@@ -133,8 +138,12 @@ def annotate_draft(tmp: Path, get) -> Path:
     return out
 
 
+def office_input(tmp: Path, get) -> Path:
+    return office_docx(tmp / "office.docx")
+
+
 def annotate_office_docx(tmp: Path, get) -> Path:
-    src = office_docx(tmp / "office.docx")
+    src = get("the office .docx the annotate and fix tests start from")
     out = tmp / "annotated-from-docx.docx"
     run("check", src, "--annotate", out, "--fail-on", "never")
     return out
@@ -147,14 +156,15 @@ def compare_docx(tmp: Path, get) -> Path:
     return out
 
 
-def fix(tmp: Path, *extra: str) -> Path:
+def fix(tmp: Path, get, *extra: str) -> Path:
     if "fix" not in main.commands:
         pytest.skip("drafter fix has not landed yet: its outputs are validated here once it does")
-    src = tmp / "office-for-fix.docx"
-    if not src.exists():
-        office_docx(src)
+    src = get("the office .docx the annotate and fix tests start from")
     out = tmp / ("fixed" + "".join(extra).replace("-", "_") + ".docx")
-    run("fix", src, "-o", out, *extra)
+    r = CliRunner().invoke(main, ["fix", str(src), "-o", str(out), *extra])
+    if r.exit_code == 2 and extra and extra[0] in r.output:
+        pytest.skip(f"drafter fix {' '.join(extra)} is not offered yet: {r.output.strip()}")
+    assert r.exit_code in (0, 1), r.output
     return out
 
 
@@ -165,10 +175,11 @@ KINDS = {
     "draft (init from a real plan: run-in leads, task table)": draft_from_init,
     "check --annotate (.txt)": annotate_txt,
     "check --annotate (a draft)": annotate_draft,
+    "the office .docx the annotate and fix tests start from": office_input,
     "check --annotate (.docx: numbering, table, comments)": annotate_office_docx,
     "compare --format docx (tracked changes)": compare_docx,
-    "fix (tracked text changes)": lambda tmp, get: fix(tmp),
-    "fix --layout (tracked formatting changes)": lambda tmp, get: fix(tmp, "--layout"),
+    "fix (tracked text changes)": lambda tmp, get: fix(tmp, get),
+    "fix --layout (tracked formatting changes)": lambda tmp, get: fix(tmp, get, "--layout"),
 }
 
 
