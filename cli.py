@@ -115,6 +115,27 @@ def compare(old, new, summary, fmt, out, encoding, force, lang):
 
 
 @main.command()
+@click.argument("file", type=click.Path(dir_okay=True))
+@click.option("-o", "--output", "out", type=click.Path(), default=None,
+              help="fixed file (default: FILE.fixed.txt / FILE.fixed.docx beside it)")
+@click.option("--select", default=None, help="fix only these rule codes or prefixes, comma-separated")
+@click.option("--ignore", default=None, help="do not fix these rule codes or prefixes, comma-separated")
+@click.option("--layout", is_flag=True, help="also apply the GB/T 9704 layout (.docx)")
+@click.option("--prior", type=click.Path(), default=None, help="last year's plan")
+@click.option("--summary", type=click.Path(), default=None, help="last year's 工作总结")
+@click.option("--config", type=click.Path(), default=None, help="drafter.yaml (default: found upward)")
+@click.option("--dry-run", is_flag=True, help="print a unified diff labelled with rule codes; write nothing")
+@click.option("--encoding", default=None, help="text encoding of a .txt file (default: detect)")
+@click.option("--force", is_flag=True, help="overwrite an existing output file")
+@LANG
+def fix(file, out, select, ignore, layout, prior, summary, config, dry_run, encoding, force, lang):
+    """Fix what check finds with one right answer (tracked changes in a .docx)."""
+    from drafter.commands.fix import run
+    _run(run, lang, file=file, out=out, select=select, ignore=ignore, layout=layout, prior=prior, summary=summary,
+         config=config, dry_run=dry_run, force=force, encoding=encoding)
+
+
+@main.command()
 @click.argument("code", required=False)
 @LANG
 def rules(code, lang):

@@ -22,7 +22,7 @@ def test_config_example_validates(tmp_path):
 
 def test_quick_start_and_commands():
     assert "make demo" in README and "make test" in README
-    for command in ("parse", "check", "init", "draft", "compare", "rules"):
+    for command in ("parse", "check", "init", "draft", "compare", "fix", "rules"):
         assert f"drafter {command}" in README
         r = CliRunner().invoke(main, [command, "--help"])
         assert r.exit_code == 0, command

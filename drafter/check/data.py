@@ -118,6 +118,7 @@ class RenameHit:
 class RulesData:
     known: dict[str, str] = field(default_factory=dict)        # normalised name or alias → canonical name
     known_cores: set[str] = field(default_factory=set)         # names without their place prefix
+    national: set[str] = field(default_factory=set)            # names of national bodies (科技部): no place prefix
     places: tuple[str, ...] = ()
     generic: frozenset = frozenset()
     patterns: list[re.Pattern] = field(default_factory=list)
@@ -295,6 +296,8 @@ def _build(agencies: dict, metrics: dict) -> RulesData:
                 continue
             d.known.setdefault(n, canon)
             d.known_cores.add(n)
+            if str(entry.get("level") or "") == "national":
+                d.national.add(n)
             if n[0] in "市省" and len(n) > 3:
                 d.known_cores.add(n[1:])
     for entry in _as_list(agencies.get("renames")):

@@ -137,6 +137,39 @@ def find_in_node(ctx: Context, node: Node, needle: str, not_after: str = "") -> 
     return out
 
 
+def node_extent(ctx: Context, node: Node) -> range:
+    """The lines from the node's own up to the next node's (its paragraphs, or its row of a task table)."""
+    from bisect import bisect_right
+
+    from .textutil import doc_range, node_lines
+    c = _cache(ctx)
+    if "starts" not in c:
+        c["starts"] = sorted({ln for ln, _ in node_lines(ctx.doc)})
+    starts = c["starts"]
+    if not node.line:
+        return range(0)
+    i = bisect_right(starts, node.line)
+    end = starts[i] if i < len(starts) else doc_range(ctx)[1] + 1
+    return range(node.line, max(end, node.line + 1))
+
+
+def find_agency(ctx: Context, node: Node, name: str, not_after: str = "") -> list[Span]:
+    """Where an agency of `node` is written: in its text, or — for an item read from a task table, whose
+    agencies come from the 责任单位 column — in the cells of its row."""
+    spans = find_in_node(ctx, node, name, not_after)
+    if spans:
+        return spans
+    lines = ctx.result.lines
+    for ln in node_extent(ctx, node):
+        text = lines[ln - 1]
+        k = text.find(name)
+        while k >= 0:
+            if not (not_after and k > 0 and text[k - 1] in not_after):
+                spans.append(Span(ln, k, k + len(name)))
+            k = text.find(name, k + len(name))
+    return spans
+
+
 def line_span(line: int, start: int, end: int) -> Span:
     return Span(line, start, end)
 

@@ -6,7 +6,7 @@ from typing import Optional, Sequence
 
 import click
 
-from ..api import load
+from ..api import load, load_context
 from ..check.config import config_for
 from ..check.engine import exit_code, run_checks, sort_findings
 from ..errors import DrafterError
@@ -48,12 +48,7 @@ def run(files: Sequence[str], prior: Optional[str] = None, summary: Optional[str
     for f in [*files, prior, summary, config]:
         if f and not os.path.exists(f):
             raise DrafterError(f, "文件不存在", "no such file")
-    prior_res = load(prior, encoding=encoding) if prior else None
-    summary_res = load(summary, encoding=encoding) if summary else None
-    if prior_res is not None and not prior_res.documents:
-        raise DrafterError(prior, "--prior 文件里没有识别出工作要点", "no plan found in the --prior file")
-    if summary_res is not None and not summary_res.documents:
-        raise DrafterError(summary, "--summary 文件里没有识别出工作总结", "no summary found in the --summary file")
+    prior_res, summary_res = load_context(prior, summary, encoding)
     findings = []
     results = []
     code = 0

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 from ..check.base import Edit, Finding, Span
 
@@ -102,8 +102,10 @@ def _overlap(a: Change, b: Change) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def plan(findings: Iterable[Finding], lines: list[str]) -> Plan:
-    """The changes that fix `findings` (those with edits), conflicts settled as described above."""
+def plan(findings: Iterable[Finding], lines: list[str],
+         feasible: Optional[Callable[[Change], Optional[str]]] = None) -> Plan:
+    """The changes that fix `findings` (those with edits), conflicts settled as described above.
+    `feasible(change)` (the writer's say) returns why a change cannot be written, or None."""
     units: list[tuple[Finding, list[Edit]]] = []
     for f in findings:
         if not f.edits:
@@ -122,6 +124,10 @@ def plan(findings: Iterable[Finding], lines: list[str]) -> Plan:
                 dropped[u] = "span"
                 break
             got.extend(part)
+        if u not in dropped and feasible is not None:
+            why = next((w for w in map(feasible, got) if w), None)
+            if why:
+                dropped[u] = why
         if u not in dropped:
             for ch in got:
                 ch.rules.add(f.rule)

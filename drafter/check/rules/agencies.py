@@ -13,7 +13,7 @@ from ...model import Agency, Document, Node
 from ...parse.agencies import is_agency_shaped, split_agencies
 from ..base import Context, Edit, Finding, Rule, Span, register
 from ..data import RulesData, data_of, norm_name
-from ..spans import find_in_node
+from ..spans import find_agency
 from ..textutil import doc_lines
 
 PLAN_SHARE = 0.6   # a plan "assigns agencies" when at least this share of its items carry one
@@ -227,7 +227,7 @@ class UnknownAgency(Rule):
             if best is None:
                 continue
             reported.add(name)
-            spans = find_in_node(ctx, node, a.name)
+            spans = find_agency(ctx, node, a.name)
             # fixed only when the near match is the only one (no other name equally close)
             yield self.finding(
                 ctx, f"责任单位“{a.name}”不在已知名单中，是否应为“{best}”？",
@@ -293,15 +293,17 @@ def _near(name: str, candidates: list[str], d: RulesData, process, Levenshtein,
         if not near:
             continue
         dist = min(x[1] for x in near)
-        match = max((x[0] for x in near if x[1] == dist), key=lambda c: _fit(prefix, c, context))
+
+        def fit(c: str) -> tuple:
+            # a national body (科技部) is never the one meant after a place prefix (区科技居 → 区科技局)
+            return (*_fit(prefix, c, context), not (prefix and c in d.national))
+        match = max((x[0] for x in near if x[1] == dist), key=fit)
         if dist == 0 or len(match) < 3:
             continue
         if shaped and match[-1] != rest[-1]:
             continue
         if ties is not None:
-            fit = _fit(prefix, match, context)
-            ties.extend(prefix + x[0] for x in near if x[1] == dist and x[0] != match
-                        and _fit(prefix, x[0], context) == fit and prefix + x[0] != prefix + match)
+            ties.extend(prefix + x[0] for x in near if x[1] == dist and x[0] != match and fit(x[0]) == fit(match))
         return prefix + match
     return None
 
@@ -412,7 +414,7 @@ class RenamedAgency(Rule):
                 if hit is None:
                     continue
                 reported.add(key)
-                spans = find_in_node(ctx, node, name, not_after="原前")
+                spans = find_agency(ctx, node, name, not_after="原前")
                 yield self.finding(ctx, *_message(name, doc.year, hit), node=node, suggestion=hit.new,
                                    span=spans[0] if spans else None, edits=[Edit(sp, hit.new) for sp in spans])
         if scan_text and doc.preamble:

@@ -1,0 +1,300 @@
+"""Write fix's changes into a .docx as Word tracked changes — the only module of `fix` that touches OOXML.
+
+Every text change becomes a deletion of the old characters (`w:del` holding them as `w:delText`) followed by
+an insertion of the new (`w:ins`), author `drafter`, one date, ids unique in the document; a run is split
+only where a change begins or ends, and the inserted run carries a copy of the properties of the run it
+replaces (or follows). Nothing else in document.xml is touched: formatting, comments, tables, images,
+fields, bookmarks, hyperlinks and content controls stay as they were, and every other part of the package
+is copied byte for byte. Accept all → the fixed text; reject all → the original text.
+
+A number that Word's automatic numbering draws is not text: typing over it would leave Word drawing the
+old number as well. Such a paragraph is given a numbering of its own — a new `w:num` on the same list
+definition that restarts the level at the right value (`w:startOverride`) — recorded as a paragraph
+property change (`w:pPrChange`), so rejecting it restores the old numbering. After each such change the
+labels are drawn again exactly as the reader draws them, so the items after it (which count on from it)
+are checked, not assumed.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import zipfile
+from typing import Optional
+
+from lxml import etree
+
+from .. import ooxml
+from ..errors import DrafterError
+from ..parse.markers import label_marker
+from ..read import Source
+from ..read.docx import _Package, _Reader, _Styles, paragraph_elements
+from ..read.numbering import Numbering
+from .docx_text import W, XML_SPACE, ParagraphMap, isolate, paragraph_map, pieces, split_run_at
+from .plan import Change, apply_to_line
+
+AUTHOR = "drafter"
+_NUMERAL_CHARS = set("0123456789０１２３４５６７８９一二三四五六七八九十百零〇两") | {chr(c) for c in range(0x2460, 0x2474)}
+_WHY = {"label": "numbering-form", "tab": "tab", "symbol": "symbol", "field": "field", "tracked": "tracked",
+        "textbox": "textbox", "container": "container"}
+
+
+def _parse(data: bytes):
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    return etree.fromstring(data, parser)
+
+
+def _serialise(root) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _numeral_only(old: str, new: str) -> bool:
+    return all(c in _NUMERAL_CHARS for c in old + new)
+
+
+class TrackedWriter:
+    """One .docx: where its paragraphs' characters are, and how to write changes into it."""
+
+    def __init__(self, path: str, src: Source):
+        self.path = path
+        self.src = src
+        pkg = _Package(path)
+        try:
+            main = pkg.rels("").get("officeDocument", "word/document.xml")
+            if not pkg.has(main):
+                main = "word/document.xml"
+            rels = pkg.rels(main)
+            folder = main.rpartition("/")[0]
+            self.main = main
+            self.numbering_part = rels.get("numbering", f"{folder}/numbering.xml")
+            self.styles_part = rels.get("styles", f"{folder}/styles.xml")
+            self.doc = _parse(pkg.read(main))
+            self.numbering = _parse(pkg.read(self.numbering_part)) if pkg.has(self.numbering_part) else None
+            self.styles = _parse(pkg.read(self.styles_part)) if pkg.has(self.styles_part) else None
+            self.max_id = max([0] + [int(x) for name in pkg.names if name.endswith(".xml")
+                                     for x in re.findall(rb'w:id="(\d{1,9})"', pkg.read(name))])
+        finally:
+            pkg.close()
+        self.w = self.doc.tag[:self.doc.tag.index("}") + 1]
+        if self.w != W:
+            raise DrafterError(path, "只能修复 Transitional 格式的 .docx（这是 Strict 格式）",
+                               "only Transitional .docx files can be fixed (this one is Strict)")
+        self.body = self.doc.find(W + "body")
+        self.paras = paragraph_elements(self.body) if self.body is not None else []
+        self.maps: dict[int, Optional[ParagraphMap]] = {}
+        self.numbering_changed = False
+        self.date = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    # --- where things are -------------------------------------------------------------------
+    def _map(self, line: int) -> Optional[ParagraphMap]:
+        if line not in self.maps:
+            pm = None
+            if len(self.paras) == len(self.src.blocks) and 1 <= line <= len(self.paras):
+                b = self.src.blocks[line - 1]
+                pm = paragraph_map(self.paras[line - 1], b.text, b.auto_label)
+            self.maps[line] = pm
+        return self.maps[line]
+
+    def problem(self, ch: Change) -> Optional[str]:
+        """Why `ch` cannot be written as a tracked change here, or None."""
+        pm = self._map(ch.line)
+        if pm is None:
+            return "paragraph"
+        n = len(pm.label)
+        if ch.start < n:
+            if ch.end > n:
+                return "numbering-form"
+            old = pm.text[ch.start:ch.end]
+            return None if _numeral_only(old, ch.text) else "numbering-form"
+        if ch.start == ch.end:
+            return None if self._anchor(pm, ch.start) is not None else "anchor"
+        why = pm.editable(ch.start, ch.end)
+        return _WHY.get(why, why) if why else None
+
+    def _anchor(self, pm: ParagraphMap, k: int) -> Optional[tuple[str, object, int]]:
+        """Where an insertion at k goes: ("after", t, offset) the character before, or ("before", …) the one at k."""
+        n = len(pm.label)
+        if k - 1 >= n and not pm.chars[k - 1].why:
+            c = pm.chars[k - 1]
+            return ("after", c.t, c.offset)
+        if k < len(pm.chars) and not pm.chars[k].why:
+            c = pm.chars[k]
+            return ("before", c.t, c.offset)
+        return None
+
+    # --- writing ------------------------------------------------------------------------------
+    def _id(self) -> str:
+        self.max_id += 1
+        return str(self.max_id)
+
+    def _mark(self, tag: str):
+        return ooxml.make(tag, id=self._id(), author=AUTHOR, date=self.date)
+
+    def _ins_after(self, el, text: str, like_run) -> None:
+        ins = self._mark("w:ins")
+        r = ooxml.make("w:r")
+        rpr = like_run.find(W + "rPr")
+        if rpr is not None:
+            new_rpr = etree.fromstring(etree.tostring(rpr))
+            for c in new_rpr.findall(W + "rPrChange"):
+                new_rpr.remove(c)
+            r.append(new_rpr)
+        t = ooxml.make("w:t")
+        t.text = text
+        t.set(XML_SPACE, "preserve")
+        r.append(t)
+        ins.append(r)
+        el.addnext(ins)
+        return ins
+
+    def _replace(self, pm: ParagraphMap, ch: Change) -> None:
+        if ch.start == ch.end:
+            side, t, off = self._anchor(pm, ch.start)
+            if side == "after":
+                split_run_at(t, off + 1)
+                self._ins_after(t.getparent(), ch.text, t.getparent())
+            else:
+                t2 = split_run_at(t, off)
+                run = t2.getparent()
+                ins = self._ins_after(run, ch.text, run)
+                run.addprevious(ins)
+            return
+        parts = pieces(pm, ch.start, ch.end)
+        runs = []
+        for t, a, b in reversed(parts):
+            runs.append(isolate(t, a, b).getparent())
+        runs.reverse()
+        groups: list[list] = []
+        for r in runs:
+            if groups and groups[-1][-1].getnext() is r:
+                groups[-1].append(r)
+            else:
+                groups.append([r])
+        last = None
+        for g in groups:
+            d = self._mark("w:del")
+            g[0].addprevious(d)
+            for r in g:
+                d.append(r)
+                for t in r.findall(W + "t"):
+                    t.tag = W + "delText"
+                    t.set(XML_SPACE, "preserve")
+            last = d
+        if ch.text:
+            self._ins_after(last, ch.text, runs[0])
+
+    def write(self, changes: list[Change], out: str) -> None:
+        by_line: dict[int, list[Change]] = {}
+        for ch in changes:
+            by_line.setdefault(ch.line, []).append(ch)
+        labels: dict[int, str] = {}
+        for line, chs in sorted(by_line.items()):
+            pm = self._map(line)
+            n = len(pm.label)
+            in_label = [c for c in chs if c.start < n]
+            if in_label:
+                labels[line] = apply_to_line(pm.label, in_label)
+            for ch in sorted((c for c in chs if c.start >= n), key=lambda c: (c.start, c.end), reverse=True):
+                self._replace(pm, ch)
+        if labels:
+            self._renumber(labels)
+        self._save(out)
+
+    # --- automatic numbering ------------------------------------------------------------------
+    def _draw(self) -> list:
+        """Blocks as the reader draws them from the numbering as it stands now."""
+        styles = _Styles(self.styles, W)
+        reader = _Reader(W, styles, Numbering(self.numbering, W, styles.num_id))
+        reader.container(self.body)
+        return reader.blocks
+
+    def _numbering_of(self, p) -> tuple[Optional[str], Optional[int]]:
+        """(numId, ilvl) the paragraph's label comes from: its own w:numPr, else its style chain's."""
+        styles = _Styles(self.styles, W)
+        ppr = p.find(W + "pPr")
+        num_id = ilvl = None
+        sid = ""
+        if ppr is not None:
+            ps = ppr.find(W + "pStyle")
+            sid = ps.get(W + "val", "") if ps is not None else ""
+            npr = ppr.find(W + "numPr")
+            if npr is not None:
+                nid, lv = npr.find(W + "numId"), npr.find(W + "ilvl")
+                num_id = nid.get(W + "val") if nid is not None else None
+                ilvl = int(lv.get(W + "val")) if lv is not None and (lv.get(W + "val") or "").isdigit() else None
+        chain = styles.chain(sid or styles.default)
+        for s in chain:
+            if s in styles.num:
+                snum, slvl = styles.num[s]
+                num_id = num_id if num_id is not None else snum
+                ilvl = ilvl if ilvl is not None else slvl
+        if num_id and ilvl is None:
+            ilvl = Numbering(self.numbering, W, styles.num_id).level_for_style(num_id, chain) or 0
+        return num_id, ilvl
+
+    def _new_num(self, old_id: str, ilvl: int, start: int) -> str:
+        """A new w:num on the list definition of `old_id` that restarts level `ilvl` at `start`."""
+        root = self.numbering
+        nums = root.findall(W + "num")
+        old = next(n for n in nums if n.get(W + "numId") == old_id)
+        new_id = str(max(int(n.get(W + "numId")) for n in nums if (n.get(W + "numId") or "").isdigit()) + 1)
+        num = ooxml.make("w:num", numId=new_id)
+        num.append(etree.fromstring(etree.tostring(old.find(W + "abstractNumId"))))
+        kept = False
+        for ov in old.findall(W + "lvlOverride"):
+            lvl = ov.find(W + "lvl")
+            mine = ov.get(W + "ilvl") == str(ilvl)
+            if lvl is None and not mine:
+                continue
+            new_ov = ooxml.make("w:lvlOverride", ilvl=ov.get(W + "ilvl"))
+            if mine:
+                new_ov.append(ooxml.make("w:startOverride", val=str(start)))
+                kept = True
+            if lvl is not None:
+                new_ov.append(etree.fromstring(etree.tostring(lvl)))
+            num.append(new_ov)
+        if not kept:
+            ov = ooxml.make("w:lvlOverride", ilvl=str(ilvl))
+            ov.append(ooxml.make("w:startOverride", val=str(start)))
+            num.append(ov)
+        nums[-1].addnext(num)
+        self.numbering_changed = True
+        return new_id
+
+    def _set_num(self, p, num_id: str, ilvl: int) -> None:
+        """Give paragraph `p` numbering `num_id` at `ilvl`, as a tracked paragraph property change."""
+        ppr = ooxml.get_or_add(p, "w:pPr")
+        ooxml.record_original(ppr, change_id=self._id(), author=AUTHOR, date=self.date)
+        npr = ooxml.make("w:numPr")
+        npr.append(ooxml.make("w:ilvl", val=str(ilvl)))
+        npr.append(ooxml.make("w:numId", val=num_id))
+        ooxml.replace(ppr, npr)
+
+    def _renumber(self, want: dict[int, str]) -> None:
+        """Make Word draw label `want[line]` on each of those paragraphs, in reading order."""
+        for line in sorted(want):
+            blocks = self._draw()
+            if blocks[line - 1].auto_label == want[line]:
+                continue  # an earlier restart already put it right
+            m = label_marker(want[line])
+            p = self.paras[line - 1]
+            num_id, ilvl = self._numbering_of(p)
+            if m is None or m.number is None or num_id is None or self.numbering is None:
+                raise DrafterError(self.path, f"无法修改第 {line} 段的自动编号", f"cannot change the automatic number of paragraph {line}")
+            self._set_num(p, self._new_num(num_id, ilvl, m.number), ilvl)
+            if self._draw()[line - 1].auto_label != want[line]:
+                raise DrafterError(self.path, f"无法修改第 {line} 段的自动编号", f"cannot change the automatic number of paragraph {line}")
+
+    # --- the package ------------------------------------------------------------------------------
+    def _save(self, out: str) -> None:
+        new = {self.main: _serialise(self.doc)}
+        if self.numbering_changed:
+            new[self.numbering_part] = _serialise(self.numbering)
+        with zipfile.ZipFile(self.path) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+            for info in zin.infolist():
+                data = new.get(info.filename)
+                if data is None:
+                    data = zin.read(info.filename)
+                zi = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+                zi.compress_type = info.compress_type
+                zi.external_attr = info.external_attr
+                zout.writestr(zi, data)
