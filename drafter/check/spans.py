@@ -150,7 +150,7 @@ def node_extent(ctx: Context, node: Node) -> range:
         return range(0)
     i = bisect_right(starts, node.line)
     end = starts[i] if i < len(starts) else doc_range(ctx)[1] + 1
-    return range(node.line, max(end, node.line + 1))
+    return range(node.line, min(max(end, node.line + 1), len(ctx.result.lines) + 1))
 
 
 def find_agency(ctx: Context, node: Node, name: str, not_after: str = "") -> list[Span]:
