@@ -256,7 +256,7 @@ class TrackedWriter:
             ov = ooxml.make("w:lvlOverride", ilvl=str(ilvl))
             ov.append(ooxml.make("w:startOverride", val=str(start)))
             num.append(ov)
-        nums[-1].addnext(num)
+        ooxml.insert(root, num)  # after the last w:num, before a w:numIdMacAtCleanup
         self.numbering_changed = True
         return new_id
 
@@ -289,12 +289,46 @@ class TrackedWriter:
         new = {self.main: _serialise(self.doc)}
         if self.numbering_changed:
             new[self.numbering_part] = _serialise(self.numbering)
+        with zipfile.ZipFile(self.path) as zin:
+            new.update(_without_stale_styles_with_effects(zin, self.main, self.styles_part))
         with zipfile.ZipFile(self.path) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
             for info in zin.infolist():
                 data = new.get(info.filename)
+                if data is False:
+                    continue
                 if data is None:
                     data = zin.read(info.filename)
                 zi = zipfile.ZipInfo(info.filename, date_time=info.date_time)
                 zi.compress_type = info.compress_type
                 zi.external_attr = info.external_attr
                 zout.writestr(zi, data)
+
+
+_SWE_REL = rb'<Relationship [^>]*Type="http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"[^>]*/>'
+
+
+def _without_stale_styles_with_effects(z: zipfile.ZipFile, main: str, styles_part: str) -> dict:
+    """Word 2010's second copy of the styles (word/stylesWithEffects.xml), when it no longer matches styles.xml
+    — other docDefaults, styles missing (python-docx's template ships it that way) — is what Word may call
+    "unreadable content"; Word 2013 and later neither write nor read it. Such a copy is left out of the fixed
+    file ({part: False}, with its relationship and content type); a copy that matches is kept as it is."""
+    name = main.rpartition("/")[0] + "/stylesWithEffects.xml"
+    if name not in z.namelist() or styles_part not in z.namelist():
+        return {}
+    styles, swe = _parse(z.read(styles_part)), _parse(z.read(name))
+
+    def ids(root):
+        return {s.get(W + "styleId") for s in root.findall(W + "style")}
+
+    def defaults(root):
+        d = root.find(W + "docDefaults")
+        return b"" if d is None else etree.tostring(d, method="c14n")
+    if ids(styles) <= ids(swe) and defaults(styles) == defaults(swe):
+        return {}
+    rels = main.rpartition("/")[0] + "/_rels/" + main.rpartition("/")[2] + ".rels"
+    out: dict = {name: False}
+    if rels in z.namelist():
+        out[rels] = re.sub(_SWE_REL, b"", z.read(rels))
+    ct = "[Content_Types].xml"
+    out[ct] = re.sub(rb'<Override [^>]*PartName="/' + re.escape(name.encode()) + rb'"[^>]*/>', b"", z.read(ct))
+    return out
