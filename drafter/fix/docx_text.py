@@ -221,3 +221,16 @@ def pieces(pm: ParagraphMap, start: int, end: int) -> list[tuple[object, int, in
         else:
             out.append([c.t, c.offset, c.offset + 1])
     return [tuple(x) for x in out]
+
+
+def isolate_range(pm: ParagraphMap, start: int, end: int) -> Optional[tuple[object, object]]:
+    """Make the run text among characters start:end of the paragraph runs of their own; return the first
+    and the last of those runs (None when no character there is run text: an automatic label, a tab)."""
+    start, end = max(0, start), min(end, len(pm.chars))
+    ks = [k for k in range(start, end) if pm.chars[k].t is not None]
+    if not ks:
+        return None
+    a, b = ks[0], ks[-1] + 1
+    parts = [(t, x, y) for t, x, y in pieces(pm, a, b) if t is not None]
+    runs = [isolate(t, x, y).getparent() for t, x, y in reversed(parts)]
+    return runs[-1], runs[0]

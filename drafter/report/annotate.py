@@ -1,4 +1,9 @@
-"""`check --annotate OUT.docx`: the checked document with a Word comment on each finding's paragraph.
+"""`check --annotate OUT.docx`: the checked document with a Word comment on each finding's flagged words.
+
+A finding with a span (see check/base.py) has its comment anchored on exactly those characters —
+`w:commentRangeStart`/`End` around them, runs split where needed (fix/docx_text.py finds the characters
+in the XML the way the reader reads them) — so Word highlights what is wrong; a finding without one, or
+whose span cannot be placed, is anchored on its whole paragraph.
 
 For a .docx input the file itself is copied and commented (its text and formatting untouched); for a
 .txt input a plain .docx is made first, one paragraph per line, so paragraph N is line N. A finding's
@@ -38,6 +43,45 @@ def _comment_text(f: Finding) -> str:
     for r in f.related:
         s += "\n" + tr(f"另见第 {r.get('line')} 段/行", f"see also line/paragraph {r.get('line')}")
     return s
+
+
+def _paragraph_texts(source: str, is_docx: bool, lines: Optional[list[str]], n: int) -> tuple[list, list]:
+    """The text the reader gives each paragraph (what a finding's span counts in), and its automatic label."""
+    if not is_docx:
+        texts = [ln.rstrip("\r") for ln in (lines or [])]
+        return texts, [""] * len(texts)
+    from ..read.docx import read_docx
+    try:
+        blocks = read_docx(source).blocks
+    except DrafterError:
+        return [], []
+    if len(blocks) != n:
+        return [], []
+    return [b.text for b in blocks], [b.auto_label for b in blocks]
+
+
+def _span_runs(paras: list, texts: list, labels: list, f: Finding) -> Optional[list]:
+    """The runs that hold exactly the finding's flagged characters (runs split where needed), or None."""
+    from docx.text.run import Run
+
+    from ..fix.docx_text import isolate_range, paragraph_map
+    sp = f.span
+    if sp is None or not texts or not (1 <= sp.line <= sp.last_line <= len(paras)):
+        return None
+    first_ln, last_ln = sp.line, sp.last_line
+    ends = []
+    for ln, a, b in ((first_ln, sp.start, len(texts[first_ln - 1]) if last_ln != first_ln else sp.end),
+                     (last_ln, 0 if last_ln != first_ln else sp.start, sp.end)):
+        pm = paragraph_map(paras[ln - 1]._p, texts[ln - 1], labels[ln - 1])
+        got = isolate_range(pm, a, b) if pm is not None else None
+        if got is None:
+            return None
+        ends.append((paras[ln - 1], got))
+        if last_ln == first_ln:
+            ends.append(ends[0])
+            break
+    (p1, (r1, _)), (p2, (_, r2)) = ends
+    return [Run(r1, p1), Run(r2, p2)]
 
 
 def _docx_from_lines(lines: list[str]):
@@ -145,18 +189,20 @@ def annotate(source: str, findings: list[Finding], out: str, force: bool = False
             raise DrafterError(source, "没有可批注的文本", "no text to annotate")
         document = _docx_from_lines(lines)
     paras = paragraphs_in_order(document)
+    texts, labels = _paragraph_texts(source, is_docx, lines, len(paras))
     n = 0
     for f in findings:
         if f.source and os.path.abspath(f.source) != os.path.abspath(source):
             continue
-        idx = (f.line or 1) - 1
         if not paras:
             break
-        idx = min(max(idx, 0), len(paras) - 1)
-        p = paras[idx]
-        runs = [r for r in p.runs if r.text]
-        if not runs:
-            runs = [p.add_run(" " if not p.text else "")] if not p.runs else p.runs
+        runs = _span_runs(paras, texts, labels, f)
+        if runs is None:  # no span, or one that cannot be placed: the whole paragraph
+            idx = min(max((f.line or 1) - 1, 0), len(paras) - 1)
+            p = paras[idx]
+            runs = [r for r in p.runs if r.text]
+            if not runs:
+                runs = [p.add_run(" " if not p.text else "")] if not p.runs else p.runs
         document.add_comment(runs, text=_comment_text(f), author=AUTHOR, initials=INITIALS)
         n += 1
     if n:
