@@ -133,7 +133,52 @@ def skip_lines(ctx: Context) -> set[int]:
                     elif isinstance(v, list):
                         s.update(x for x in v if isinstance(x, int))
         c["skip"] = s
+        # a block printed twice in a row (a heading with its paragraph): the copy is DUP002's, and no other
+        # rule reads it again (one fault, one finding)
+        for first, last, _ in copied_blocks(ctx, s):
+            s.update(range(first, last + 1))
     return c["skip"]
+
+
+_KEY_DROP = re.compile(r"[\s\u3000\u00a0]+")
+BLOCK_MIN_CHARS = 20
+BLOCK_MAX_LINES = 12
+
+
+def copied_blocks(ctx: Context, skip: Optional[set] = None) -> list[tuple[int, int, int]]:
+    """Blocks of paragraphs printed twice in a row, markers and all: (first line, last line of the copy, first
+    line of the original). A heading repeated with the paragraph under it is one block; so is one paragraph
+    printed twice. At least BLOCK_MIN_CHARS characters, at most BLOCK_MAX_LINES paragraphs."""
+    c = _cache(ctx)
+    if "copies" in c:
+        return c["copies"]
+    if skip is None:
+        skip_lines(ctx)
+        return c["copies"]
+    a, b = doc_range(ctx)
+    rows = [(i, _KEY_DROP.sub("", ctx.result.lines[i - 1])) for i in range(a, b + 1) if i not in skip]
+    rows = [(i, k) for i, k in rows if k]
+    out: list[tuple[int, int, int]] = []
+    j = 1
+    while j < len(rows):
+        got = 0
+        for k in range(min(BLOCK_MAX_LINES, j, len(rows) - j), 0, -1):
+            if [x for _, x in rows[j - k:j]] == [x for _, x in rows[j:j + k]] and \
+                    sum(len(x) for _, x in rows[j:j + k]) >= BLOCK_MIN_CHARS:
+                got = k
+                break
+        if got:
+            out.append((rows[j][0], rows[j + got - 1][0], rows[j - got][0]))
+            j += got
+        else:
+            j += 1
+    c["copies"] = out
+    return out
+
+
+def copied_lines(ctx: Context) -> set[int]:
+    """Every line of a copy found by copied_blocks."""
+    return {ln for first, last, _ in copied_blocks(ctx) for ln in range(first, last + 1)}
 
 
 _END_PUNCT = "。！？!?；;"

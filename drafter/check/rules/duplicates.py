@@ -12,7 +12,7 @@ from typing import Iterable, Optional
 
 from ...model import Node
 from ..base import Context, Finding, Rule, register
-from ..textutil import doc_lines, excerpt_at, owner, parse_marker
+from ..textutil import copied_blocks, doc_lines, excerpt_at, owner, parse_marker
 
 # an agency clause: (市知识产权局牵头) / （责任单位：市科技局、各区人民政府）
 # (one level of brackets inside: 各区（县、市）人民政府)
@@ -246,6 +246,25 @@ class RepeatedText(Rule):
                     f.label, f.path = node.label, ctx.path_of(node)
                 reported_lines.add(line)
                 yield f
+        # a block printed twice in a row — a heading with its paragraph — is one fault: the copy is to be deleted
+        # (not renumbered), so it is reported here once and no other rule reads it
+        for first, last, orig in copied_blocks(ctx):
+            text = ctx.result.lines[first - 1].strip()
+            n_par = sum(1 for i in range(first, last + 1) if ctx.result.lines[i - 1].strip())
+            node = owner(ctx, first)
+            if n_par > 1:
+                zh = f"第 {first}–{last} 行把第 {orig} 行起的 {n_par} 段（标题连同其下文字）又印了一遍"
+                en = f"lines {first}–{last} print the {n_par} paragraphs from line {orig} (a heading with its text) again"
+            else:
+                zh, en = f"这段文字与第 {orig} 行完全相同，重复出现", f"this paragraph repeats line {orig} word for word"
+            f = self.finding(ctx, zh, en, line=first, excerpt=text[:60], suggestion="删去重复的一份",
+                             suggestion_en="delete the second copy",
+                             related=[{"source": ctx.source, "line": orig,
+                                       "excerpt": ctx.result.lines[orig - 1].strip()[:60]}])
+            if node is not None and node.line == first:
+                f.label, f.path = node.label, ctx.path_of(node)
+            reported_lines.update(range(first, last + 1))
+            yield f
         lines = [(ln, t) for ln, t in doc_lines(ctx) if t.strip()]
         keys = [(ln, _key(t), t) for ln, t in lines]
         seen: dict[str, int] = {}

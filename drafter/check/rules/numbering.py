@@ -9,7 +9,7 @@ from ...model import Node
 from ..base import Context, Finding, Rule, register
 from ..renumber import attach_renumbering, label_span
 from ..spans import edit, node_span
-from ..textutil import cn2int, in_spans, make_label, parse_marker, quote_spans
+from ..textutil import cn2int, copied_lines, excerpt_at, in_spans, int2cn, make_label, parse_marker, quote_spans
 
 NUMBERED = ("cn", "paren_cn", "arabic", "paren_arabic", "ordinal_shi", "circled")
 KINDS_ALL = ("plan", "division", "summary", "unknown")
@@ -23,13 +23,17 @@ def _marker(node: Node) -> Optional[dict]:
 
 
 def _groups(ctx: Context) -> dict[str, list[list[tuple[Node, dict]]]]:
-    """Per marker family, the runs of siblings (children of one parent) in document order."""
+    """Per marker family, the runs of siblings (children of one parent) in document order. A block printed
+    twice in a row (DUP002's) is read once: its copy is left out."""
     fams: dict[str, list[list[tuple[Node, dict]]]] = defaultdict(list)
+    copies = copied_lines(ctx)
 
     def visit(children: list[Node]) -> None:
         by_fam: dict[str, list[tuple[Node, dict]]] = {}
         order: list[str] = []
         for ch in children:
+            if ch.line in copies:
+                continue
             m = _marker(ch)
             if m and m["family"] in NUMBERED and m["value"] is not None:
                 if m["family"] not in by_fam:
@@ -114,6 +118,7 @@ class NumberingSequence(Rule):
             attach_renumbering(ctx, fam, flat, conv, found)
             for _, f in found:
                 yield f
+        yield from self._run_in(ctx)
 
     def _sequence(self, ctx: Context, fam: str, groups, conv: str, flat) -> Iterable[tuple[Node, Finding]]:
         """(node, finding) for each number that breaks the sequence of one family."""
@@ -153,8 +158,47 @@ class NumberingSequence(Rule):
             else:
                 prev, expected = n, n + 1            # a real gap or jump: resynchronise
 
+    def _run_in(self, ctx: Context) -> Iterable[Finding]:
+        """`一是…；二是…；二是…` run together inside one paragraph: the parser splits them only where the next
+        number follows, so a repeat or a gap stays in the text of the item before it."""
+        copies = copied_lines(ctx)
+        for node in ctx.doc.walk():
+            if node.line in copies or "是" not in node.text:
+                continue
+            m0 = _marker(node)
+            prev = m0["value"] if m0 and m0["family"] == "ordinal_shi" else None
+            start = len(node.label) if node.label and node.text.startswith(node.label) else 0
+            marks = [(m.start(1), cn2int(m.group(1))) for m in _RUN_IN.finditer(node.text, start)
+                     if node.text[m.end():m.end() + len(m.group(1))] != m.group(1)]   # 一是一、二是二
+            for k, (pos, n) in enumerate(marks):
+                if n is None:
+                    continue
+                if prev is None:
+                    if n != 1:
+                        break      # the list began before this paragraph
+                    prev = 1
+                    continue
+                want = prev + 1
+                if n == want:
+                    prev = n
+                    continue
+                label, sugg = f"{int2cn(n)}是", f"{int2cn(want)}是"
+                kind_zh = "与上一项重号" if n == prev else (f"跳过了“{sugg}”" if n > want else "顺序颠倒")
+                kind_en = "repeats the previous number" if n == prev else (f"skips {sugg}" if n > want else "is out of order")
+                span = node_span(ctx, node, pos, pos + len(label))
+                yield self.finding(
+                    ctx, f"段内序号“{label}”{kind_zh}，此处应为“{sugg}”（一是、二是……连排在同一段内）",
+                    f"run-in '{label}' {kind_en}; expected '{sugg}'", node=node,
+                    excerpt=excerpt_at(node.text, pos), suggestion=sugg, span=span, edits=edit(span, sugg))
+                nxt = marks[k + 1][1] if k + 1 < len(marks) else None
+                prev = want if nxt in (None, want + 1) else n
 
+
+# an ordinal 一是/二是 at the start of a clause inside a paragraph
+_RUN_IN = re.compile(r"(?:(?<=[。；;，,：:])|^)[\s\u3000]*([一二三四五六七八九十]{1,3})是(?=[\u4e00-\u9fff“])")
 _RIGHT_MARK = {"cn": "、", "arabic": ".", "paren_cn": "", "paren_arabic": ""}
+
+
 _BAD_PUNCT = {
     "cn": ".．，,：:",          # 一、 only (GB/T 15834 B.3.2)
     "arabic": "、，,",          # 1. only (B.3.3)

@@ -19,7 +19,19 @@ ALL_KINDS = ("plan", "division", "summary", "unknown")
 _PAIRS = {"《": "》", "“": "”", "‘": "’", "(": ")", "（": "）", "〔": "〕", "【": "】", "[": "]", "〈": "〉", "「": "」", "『": "』"}
 _KIND = {"(": "paren", "（": "paren", ")": "paren", "）": "paren"}
 _CLOSERS = {c: o for o, c in _PAIRS.items()}
-_URL = re.compile(r"https?://\S+|www\.\S+")
+# a web address is ASCII: it ends at the first full-width character (门户网站（http://…/）公开), and a closing
+# ASCII bracket that the address did not open is the text's, not the address's
+_URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&'*+,;=%\[\]()]+")
+
+
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _URL.finditer(text):
+        end = m.end()
+        while end > m.start() and text[end - 1] == ")" and text.count("(", m.start(), end) < text.count(")", m.start(), end):
+            end -= 1
+        out.append((m.start(), end))
+    return out
 
 
 def _kind(ch: str) -> str:
@@ -82,7 +94,7 @@ class UnbalancedBrackets(Rule):
             ascii_quotes: list[tuple[int, int]] = []
             problems: list[tuple[int, int, str, str]] = []  # (line, pos, char, kind: open|close)
             for k, (ln, text) in enumerate(para):
-                urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
+                urls = _url_spans(text)
                 # an item label like "1）" closes nothing: it is a marker, not a bracket
                 label = _HALF_PAREN_LABEL.match(text) if k == 0 else None
                 for pos, ch in enumerate(text):
@@ -182,7 +194,7 @@ class Placeholder(Rule):
     def check(self, ctx: Context) -> Iterable[Finding]:
         extra = [re.compile(re.escape(p)) for p in (ctx.config.get("placeholders") or []) if isinstance(p, str) and p]
         for ln, text in doc_lines(ctx):
-            urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
+            urls = _url_spans(text)
             seen = set()
             for rx, _ in _PLACEHOLDERS + [(r, "") for r in extra]:
                 for m in rx.finditer(text):
@@ -417,7 +429,7 @@ GB/T 15835—2011 不允许的数字写法：全角数字（“２０２４”�
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         for ln, text in doc_lines(ctx):
-            urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
+            urls = _url_spans(text)
             m = _FW_DIGIT.search(text)
             if m and not in_spans(m.start(), urls):
                 fix = m.group(0).translate(str.maketrans("０１２３４５６７８９", "0123456789"))
