@@ -96,6 +96,17 @@ def doc_range(ctx: Context, doc: Optional[Document] = None) -> tuple[int, int]:
             end = last
             while end < n and lines[end].strip() and not _ends_paragraph(lines[end - 1]):
                 end += 1
+            # paragraphs the parser joined to the last node (a summary's narrative under its last heading)
+            tail = next((x for x in doc.walk() if x.line == last), None)
+            body = re.sub(r"\s+", "", tail.text) if tail is not None else ""
+            k = end
+            while body and k < n:
+                t = re.sub(r"\s+", "", lines[k])
+                if t and t not in body:
+                    break
+                k += 1
+                if t:
+                    end = k
     return max(1, start), min(n, max(end, start))
 
 

@@ -309,7 +309,7 @@ def _near(name: str, candidates: list[str], d: RulesData, process, Levenshtein,
 
 
 # old names as they appear in running text: 市工商局, 天津检验检疫局, 省质监局 (not 原市工商局)
-def _text_mentions(text: str, d: RulesData) -> list[str]:
+def _text_mentions(text: str, d: RulesData, region: str = "") -> list[str]:
     out = []
     for r in d.renames:
         for o in r.old:
@@ -324,7 +324,12 @@ def _text_mentions(text: str, d: RulesData) -> list[str]:
                         continue
                     out.append(o)
                     continue
-                # the shortest place prefix right before it
+                # the document's own place (联合泉州检验检疫局 in a 泉州 document), else the shortest place prefix
+                own = next((text[i - k:i] for k in range(6, 1, -1) if i - k >= 0 and text[i - k:i] in region
+                            and d.valid_prefix(text[i - k:i]) and not _COMMON_WORD.search(text[i - k:i])), None)
+                if own and text[max(0, i - len(own) - 1):i - len(own)] not in ("原", "前"):
+                    out.append(own + o)
+                    continue
                 for k in range(1, 7):
                     if i - k < 0:
                         break
@@ -352,7 +357,7 @@ class RenamedAgency(Rule):
     法制办 into 司法局, 银监局/保监局 into 银保监局 (and that into 金融监管局 in 2023) …; the renames and
     their years are in `rules/agencies.yaml`. A name is reported only for documents dated after the
     year of the change, so a 2010 document naming 市工商局 is fine. Responsibility clauses are checked,
-    and in plans and division documents also names in the running text (not after 原).
+    and in plans, division documents and summaries also names in the running text (not after 原).
 
     ## Why is this bad?
     Assigning a task to an agency that no longer exists assigns it to nobody; it is the typical leftover
@@ -372,12 +377,12 @@ class RenamedAgency(Rule):
     fixable = True
     name = "renamed-agency"
     severity = "warning"
-    kinds = ("division", "plan", "unknown")
+    kinds = ("division", "plan", "unknown", "summary")
     doc_zh = """## 检查什么
 单位名称在文件年份已因机构改革不再使用。2018 年机构改革把工商局、质监局、食品药品监管局整合为市场监管局，
 检验检疫局划入海关，法制办并入司法局，银监局、保监局合并为银保监局（2023 年又改为金融监管局）……
 更名及其年份见 rules/agencies.yaml。只对晚于更名年份的文件报告，所以 2010 年文件里的“市工商局”不报。
-检查责任单位括注；工作要点和任务分工文件还检查正文里出现的名称（前面有“原”字的不报）。
+检查责任单位括注；工作要点、任务分工文件和工作总结还检查正文里出现的名称（前面有“原”字的不报）。
 
 ## 为什么
 把任务分给已经不存在的单位，等于没有分给任何人；这通常是照抄旧文件留下的。
@@ -396,16 +401,16 @@ class RenamedAgency(Rule):
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         doc = ctx.doc
-        if not doc.year or doc.kind == "summary":
+        if not doc.year:
             return
         d = data_of(ctx)
         region = _region_text(doc)
         reported: set[tuple[int, str]] = set()
-        scan_text = doc.kind in ("plan", "division")
+        scan_text = doc.kind in ("plan", "division", "summary")   # a summary's narrative too
         for node in doc.walk():
             names = [a.name for a in agencies_of(node)]
             if scan_text and node.text:
-                names += _text_mentions(split_agencies(node.text)[0], d)
+                names += _text_mentions(split_agencies(node.text)[0], d, region)
             for name in names:
                 key = (id(node), norm_name(name))
                 if key in reported:
@@ -416,9 +421,10 @@ class RenamedAgency(Rule):
                 reported.add(key)
                 spans = find_agency(ctx, node, name, not_after="原前")
                 yield self.finding(ctx, *_message(name, doc.year, hit), node=node, suggestion=hit.new,
+                                   line=spans[0].line if spans else _line_of(ctx, node, name),
                                    span=spans[0] if spans else None, edits=[Edit(sp, hit.new) for sp in spans])
         if scan_text and doc.preamble:
-            for name in _text_mentions(doc.preamble, d):
+            for name in _text_mentions(doc.preamble, d, region):
                 hit = d.rename_for(name, doc.year, region)
                 if hit is None or (0, norm_name(name)) in reported:
                     continue
@@ -442,6 +448,20 @@ def _preamble_spans(ctx: Context, name: str) -> list[Span]:
                 out.append(Span(ln, k, k + len(name)))
             k = text.find(name, k + len(name))
     return out
+
+
+def _line_of(ctx: Context, node: Node, name: str) -> Optional[int]:
+    """The line of `node`'s paragraph where `name` stands (the node's own line when not found)."""
+    if not node.line:
+        return None
+    starts = sorted(x.line for x in ctx.doc.walk() if x.line and x.line > node.line)
+    stop = starts[0] if starts else None
+    for ln, text in doc_lines(ctx):
+        if ln < node.line or (stop is not None and ln >= stop):
+            continue
+        if name in norm_name(text):
+            return ln
+    return node.line
 
 
 def _message(name: str, year: int, hit) -> tuple[str, str]:

@@ -15,6 +15,7 @@ from ..base import Context, Edit, Finding, Rule, Span, register
 from ..textutil import doc_lines, excerpt_at, in_spans, owner, quote_spans
 
 KINDS = ("plan", "division", "unknown")
+# YR002 reads a summary's narrative too: a superseded formula written as current is as wrong there
 
 
 # ---- terms.yaml -------------------------------------------------------------------------------------
@@ -43,7 +44,13 @@ def _compile(entries_key: tuple) -> tuple:
                 unless = re.compile(e["unless"])
             except re.error:
                 unless = None
-        out.append({"name": e.get("name") or e["pattern"], "rx": rx, "kind": e.get("kind", ""),
+        history = None
+        if e.get("history"):
+            try:
+                history = re.compile(e["history"])
+            except re.error:
+                history = None
+        out.append({"name": e.get("name") or e["pattern"], "rx": rx, "kind": e.get("kind", ""), "history": history,
                     "from": _year_of(e.get("from")), "until": _year_of(e.get("until")),
                     "until_text": str(e.get("until") or ""), "from_text": str(e.get("from") or ""),
                     "grace": int(e.get("grace") or 0), "unless": unless,
@@ -90,6 +97,38 @@ def _prior_sentences(prior) -> dict[str, Optional[int]]:
     return out
 
 
+# numbers folded, years kept: last year's sentence with one figure changed has the same key, while a sentence
+# whose year was rolled (较2022年 → 较2023年) has not
+_FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?!\d|\s*年)")
+
+
+def _figure_key(key: str) -> str:
+    return _FIGURE.sub("#", key)
+
+
+def _prior_near(exact: dict[str, Optional[int]]) -> dict[str, Optional[int]]:
+    return {_figure_key(k): v for k, v in exact.items() if _FIGURE.search(k)}
+
+
+@functools.lru_cache(maxsize=4)
+def _about_last_year_rules(_key: str = "") -> tuple[re.Pattern, int]:
+    """rules/terms.yaml `about_last_year`: the words of work that by its nature concerns the year before
+    (年报, 决算, 考核 …), and how far after the year they may stand."""
+    from ..data import read_rules_file
+    raw = (read_rules_file("terms.yaml") or {}).get("about_last_year") or {}
+    words = sorted({str(w) for w in raw.get("words") or [] if w}, key=len, reverse=True)
+    rx = re.compile("|".join(re.escape(w) for w in words)) if words else re.compile(r"(?!x)x")
+    return rx, int(raw.get("within") or 24)
+
+
+def about_last_year(text: str, end: int) -> bool:
+    """Does the clause after a year (text[end:]) name work that concerns that year by nature: 2023年度决算,
+    2023年统计年报, 2023年度县（市、区）政府履行教育职责评价? Read in rules/terms.yaml, not case by case."""
+    rx, within = _about_last_year_rules()
+    clause = re.split(r"[。，,；;！？!?]", text[end:end + within], maxsplit=1)[0]
+    return bool(rx.search(clause))
+
+
 def _sentence(text: str, pos: int) -> str:
     a = max(text.rfind(c, 0, pos) for c in "。；！？")
     ends = [i for i in (text.find(c, pos) for c in "。；！？") if i >= 0]
@@ -122,7 +161,7 @@ class StaleTerm(Rule):
     code = "YR002"
     name = "stale-term"
     severity = "warning"
-    kinds = KINDS
+    kinds = KINDS + ("summary",)
     doc_zh = """## 检查什么
 过时的提法：五年规划期（2021 年及以后的计划里写“十三五”）、作为“当前”精神提出的党代会或全会
 （2022 年 10 月以后写“党的十九大精神”）、两会届次、已经结束的集中教育或阶段性口号（2020 年以后写
@@ -156,6 +195,8 @@ class StaleTerm(Rule):
                 for m in t["rx"].finditer(text):
                     if spans is None:
                         spans = quote_spans(text, "《》")
+                    if t["history"] is not None and t["history"].search(text, max(0, m.start() - 4), m.end() + 8):
+                        continue  # said of the past: 较“十三五”末, “十三五”时期
                     within_grace = year <= t["until"] + t["grace"]
                     if within_grace:
                         if in_spans(m.start(), spans):
@@ -181,9 +222,12 @@ _YEAR = re.compile(r"(?<![\d.\-/])((?:19|20)\d{2})\s*年")
 _RANGE_BEFORE = re.compile(r"(?:(?:19|20)\d{2}\s*年?\s*[-—–~～至到]+\s*)$")
 _RANGE_AFTER = re.compile(r"^\s*(?:[-—–~～]|至|到)\s*(?:(?:19|20)?\d{2})")
 _CMP_BEFORE = re.compile(r"(?:较|比|同比|与|相比|截至|截止|截止到|截至到|自|从|于|在|对|回顾|总结|上年|去年|比照|对照|参照|超过|高于|低于)\s*$")
-_CMP_AFTER = re.compile(r"^\s*(?:(?:底|末|年底|年末)(?!前|以前|之前)|以来|基础|的基础|同期|水平|数据|相比|全年[^。，,；]{0,6}(?:完成|实现|达到)|(?:度)?(?:的)?(?:工作)?(?:成绩|成效|情况|总结|完成情况|实际))")
-# last year's results referred to (检查考核 of 2020, 2022年度白皮书): the text after the year names them
-_RESULT_AFTER = re.compile(r"^[^。，,；;]{0,14}?(?:考核|评估|检查|评价|结果|白皮书|报告|统计|公报|决算)")
+_CMP_AFTER = re.compile(r"^\s*(?:(?:底|末|年底|年末)(?!前|以前|之前)|以来|基础|的基础|同期|水平|相比|全年[^。，,；]{0,6}(?:完成|实现|达到))")
+# a deadline: 到2023年底, 力争于2023年6月底前, 确保在2023年年底前 (not 截至2023年底, a date of record)
+_DEADLINE_BEFORE = re.compile(r"(?<!截)(?<!截止)(?:到|至|于|在)\s*$")
+_DEADLINE_AFTER = re.compile(r"^\s*(?:年?(?:底|末)|\d{1,2}\s*月(?:底|末)?)(?:前|以前|之前)?")
+# a statement of where things stood then (到2023年底，全市已建成…), not a deadline
+_STATUS = re.compile(r"已|累计|共有|共计|总数|建成了|实现了|完成了|达到了")
 # last year's campaign built on (巩固拓展2024年党纪学习教育成果, 推广2023年试点经验)
 _BUILD_ON_BEFORE = re.compile(r"(?:巩固|拓展|深化|运用|用好|转化|推广|延续|提升)\s*$")
 _BUILD_ON_AFTER = re.compile(r"^[^。，,；;]{0,16}?(?:成果|成效|经验|做法)")
@@ -270,6 +314,8 @@ class StaleYear(Rule):
         n_this = n_next = 0
         # with --prior: a sentence copied word for word from last year's plan, year and all, is certain
         copied = _prior_sentences(ctx.prior) if ctx.prior is not None and ctx.prior.year == prev else {}
+        # … and one copied with a figure changed but the year left as it was
+        near = _prior_near(copied) if copied else {}
         for ln, text in doc_lines(ctx):
             if ln == title_line:
                 continue
@@ -286,7 +332,23 @@ class StaleYear(Rule):
                                    f"this sentence is last year's plan word for word{f' (line {where})' if where else ''}: "
                                    f"'{m.group(0)}' was not changed to {year}")
                     continue
-                if _CMP_BEFORE.search(before) or _CMP_AFTER.match(after) or _RESULT_AFTER.match(text[m.end():m.end() + 20]):
+                near_key = _figure_key(key) if near else ""
+                if near_key and near_key in near:
+                    where = near[near_key]
+                    yield self._at(ctx, ln, m, text, year,
+                                   f"此句与去年工作要点{f'第 {where} 行' if where else ''}的句子只有数字不同，其中的“{m.group(0)}”没有改为 {year} 年",
+                                   f"this sentence is last year's plan{f' (line {where})' if where else ''} with only a figure "
+                                   f"changed: '{m.group(0)}' was not changed to {year}")
+                    continue
+                deadline = _DEADLINE_BEFORE.search(before) and _DEADLINE_AFTER.match(after) and \
+                    not _STATUS.search(_sentence(text, m.start()))
+                if deadline:
+                    dl = _DEADLINE_AFTER.match(after)
+                    yield self._at(ctx, ln, m, text, year,
+                                   f"期限“{before.strip()[-1:]}{m.group(0)}{dl.group(0).strip()}”在 {year} 年的计划里已经过去，可能是沿用去年文稿未改的年份",
+                                   f"the deadline '{m.group(0)}{dl.group(0).strip()}' has passed in a plan for {year}: probably last year's text")
+                    continue
+                if _CMP_BEFORE.search(before) or _CMP_AFTER.match(after) or about_last_year(text, m.end()):
                     continue
                 if _RECAP.search(_sentence(text, m.start())):
                     continue
