@@ -129,6 +129,8 @@ class RulesData:
     fuzzy_threshold: float = 88.0
     fuzzy_min_length: int = 4
     unit_map: dict[str, str] = field(default_factory=dict)      # unit as written → base unit
+    measure_words: dict[str, tuple] = field(default_factory=dict)  # flow / stock / activity → words
+    measure_strip: Optional[re.Pattern] = None                  # those words at a metric's head or tail
     raw: dict[str, Any] = field(default_factory=dict)           # file name → parsed YAML (merged)
 
     # -- agencies --------------------------------------------------------------------------
@@ -226,7 +228,30 @@ class RulesData:
     # -- metrics ---------------------------------------------------------------------------
 
     def canonical_metric(self, metric: str) -> Optional[str]:
-        return self.metric_index.get(norm_metric(metric))
+        return self.metric_index.get(norm_metric(metric)) or self.metric_index.get(self.metric_core(metric))
+
+    def metric_core(self, metric: str) -> str:
+        """The metric without its flow/stock words: 新建社区医院 → 社区医院, 农村公路总里程 → 农村公路."""
+        m = norm_metric(metric)
+        if self.measure_strip is None:
+            return m
+        core = m
+        for _ in range(3):
+            core = self.measure_strip.sub("", core)
+        return norm_metric(core) if len(core) >= 2 else m
+
+    def measure(self, text: str, kind: str = "absolute") -> str:
+        """"flow" (a year's amount: 全年新增50家), "stock" (a total: 累计达到420家) or "" (not said), read in the
+        words of the target's clause (rules/metrics.yaml `measures`)."""
+        if kind != "absolute":
+            return ""
+        for name in ("flow", "stock", "activity"):
+            if any(w in text for w in self.measure_words.get(name, ())):
+                return "stock" if name == "stock" else "flow"
+        return ""
+
+    def same_measure(self, a: str, b: str) -> bool:
+        return not a or not b or a == b
 
     def base_unit(self, unit: str) -> str:
         u = unicodedata.normalize("NFKC", unit or "")
@@ -237,7 +262,7 @@ class RulesData:
 
     def metric_similarity(self, a: str, b: str, fuzzy: bool = True) -> float:
         """100 when both are in one synonym group or equal; else the fuzzy ratio (0 when not allowed)."""
-        na, nb = norm_metric(a), norm_metric(b)
+        na, nb = self.metric_core(a), self.metric_core(b)
         if not na or not nb:
             return 0.0
         if na == nb:
@@ -336,6 +361,16 @@ def _build(agencies: dict, metrics: dict) -> RulesData:
     if isinstance(fz, dict):
         d.fuzzy_threshold = float(fz.get("threshold", d.fuzzy_threshold))
         d.fuzzy_min_length = int(fz.get("min_length", d.fuzzy_min_length))
+    ms = metrics.get("measures") or {}
+    if isinstance(ms, dict):
+        d.measure_words = {k: tuple(str(w) for w in _as_list(v) if w) for k, v in ms.items()}
+        words = sorted({w for v in d.measure_words.values() for w in v}, key=len, reverse=True)
+        if words:
+            alt = "|".join(re.escape(w) for w in words)
+            d.measure_strip = re.compile(rf"^(?:{alt})+|(?:{alt})+$")
+    for grp in d.metric_groups:   # a group found under its flow/stock-free name too (有效发明专利拥有量 → 有效发明专利)
+        for n in (grp.name, *grp.aliases):
+            d.metric_index.setdefault(d.metric_core(n), grp.name)
     units = metrics.get("units") or {}
     if isinstance(units, dict):
         for base, forms in units.items():

@@ -99,7 +99,12 @@ _VERBS = re.compile(
     r"(?:协调解决|协调|组织|开展|举办|完成|办理|受理|提供|发放|培育|认定|评选出|评选|下载|实现|获得|获批|引进|布局|收取|减缴|"
     r"支持|指导|派出|深入|帮助|解决|建立|打造|推荐|推动|选派|撰写|整理|签订|发布|印发|制定|提出|涉及|移送|"
     r"办结|调解|抽调|选拔任用|晋升|召开|接受|参加|惠及|覆盖|带动|服务|对接|评出|表彰|申报|达成|匹配推送|推送|"
-    r"遴选|认定了|命名|新增|增补|吸引|聘请|招录|培养|资助|奖励|扶持|发展|设立|挂牌|入选)")
+    r"遴选|认定了|命名|新增|增补|吸引|聘请|招录|培养|资助|奖励|扶持|发展|设立|挂牌|入选|建成|新建|创建|新培育|新获批|"
+    r"新备案|新开工|新认定)")
+# the number before the noun and a category after it: 共有6家中医医院入选省级中医重点专科建设单位, 15家企业获评…
+_SELECTED = re.compile(r"(?:入选|获评|被评为|评为|被认定为|认定为|被列为|列为|列入|纳入|获批为|获批|成为)")
+_CATEGORY = re.compile(r"[\u4e00-\u9fffA-Za-z“”\"]{3,24}")
+_CATEGORY_TAIL = re.compile(r"(?:名单|行列|之列|序列|范围|试点|等)+$")
 # verbs whose subject belongs in the metric: 知识产权服务惠及10000家企业 → 知识产权服务惠及企业
 # a "verb" followed by one of these is part of a noun: 完成率, 服务量, 覆盖面
 _VERB_PART = re.compile(r"(?:率|量|数|额|比|面|度|覆盖率|规模|总量|总额|占比|比例|比重)")
@@ -330,6 +335,12 @@ def extract_targets(text: str, line: Optional[int] = None) -> list[Target]:
         after_i = m.end()
         noun = _noun_after(text, after_i)
         metric, used_after = _metric(region, noun)
+        text_end = m.end()
+        if used_after and noun:
+            text_end = after_i + len(noun)
+            cat = _category(text, text_end)
+            if cat:
+                metric, text_end = cat
         sent = _sentence_start(text, start)
         if kind == "growth" and not _strip_lead(_strip_tail(re.sub(r"\s+", "", region))) and out \
                 and prev_sentence == sent:
@@ -343,10 +354,23 @@ def extract_targets(text: str, line: Optional[int] = None) -> list[Target]:
         if op is None:
             op = "="
         out.append(Target(metric=metric, value=value, unit=unit, op=op, kind=kind,
-                          text=text[cstart:m.end()].strip(" \u3000、,，"), line=line))
-        prev_end = m.end() + (len(noun) if used_after and metric.endswith(noun) else 0)
+                          text=text[cstart:text_end].strip(" \u3000、,，"), line=line))
+        prev_end = text_end if used_after else m.end()
         prev_sentence = sent
     return out
+
+
+def _category(text: str, i: int) -> Optional[tuple[str, int]]:
+    """After `N家企业`: the category they entered (入选省级专精特新中小企业名单 → 省级专精特新中小企业) and where
+    it ends; None when no selection verb follows."""
+    v = _SELECTED.match(text, i)
+    if not v:
+        return None
+    c = _CATEGORY.match(text, v.end())
+    if not c:
+        return None
+    cat = _CATEGORY_TAIL.sub("", c.group(0).replace("“", "").replace("”", "").replace('"', ""))
+    return (cat, c.end()) if len(cat) >= 3 else None
 
 
 def _strip_tail_ops(region: str) -> str:

@@ -81,18 +81,23 @@ def _best_figure(t: Target, figures: list[Target], d: RulesData, kind: str,
     if _vague(t.metric, d):
         return None
     best = None
+    mt = d.measure(t.text or t.metric, t.kind)
     for f in figures:
         if f.kind != kind or (same_unit and not d.same_unit(f.unit, t.unit)) or _vague(f.metric, d):
             continue
         if f.op in ("<=", "<"):
             continue
+        # a year's flow (全年新增) is compared with last year's flow, a stock (累计, 总数) with last year's stock
+        mf = d.measure(f.text or f.metric, f.kind)
+        if not d.same_measure(mt, mf):
+            continue
         sim = d.metric_similarity(t.metric, f.metric)
         if sim < d.fuzzy_threshold:
             continue
-        key = (sim, f.value)
+        key = (mt == mf, sim, f.value)
         if best is None or key > best[0]:
             best = (key, f)
-    return (best[1], best[0][0]) if best else None
+    return (best[1], best[0][1]) if best else None
 
 
 def _raise_to(f: Target, lang: str = "zh") -> str:
@@ -281,16 +286,17 @@ class ConflictingTargets(Rule):
         if doc.kind != "plan":
             return
         d = data_of(ctx)
-        first: dict[tuple[str, str, str], tuple[Target, Optional[Node]]] = {}
-        reported: set[tuple[str, str, str, float]] = set()
+        first: dict[tuple, tuple[Target, Optional[Node]]] = {}
+        reported: set[tuple] = set()
         for t, node in _targets_with_nodes(doc):
             if t.op not in _LEVEL_OPS and t.op not in ("<=", "<"):
                 continue
-            m = norm_metric(t.metric)
+            m = d.metric_core(t.metric)
             group = d.canonical_metric(t.metric)
             if not group and len(m) < self.MIN_METRIC:
                 continue
-            key = (group or m, t.kind, d.base_unit(t.unit))
+            # a year's flow and a stock of the same thing are two metrics: 全年新增50家 beside 总数突破500家
+            key = (group or m, t.kind, d.base_unit(t.unit), d.measure(t.text or t.metric, t.kind))
             if key not in first:
                 first[key] = (t, node)
                 continue
