@@ -132,6 +132,12 @@ class RulesData:
     measure_words: dict[str, tuple] = field(default_factory=dict)  # flow / stock / activity → words
     measure_strip: Optional[re.Pattern] = None                  # those words at a metric's head or tail
     raw: dict[str, Any] = field(default_factory=dict)           # file name → parsed YAML (merged)
+    slips: dict[str, frozenset] = field(default_factory=dict)   # an agency ending → characters typed for it
+    slip_words: tuple[str, ...] = ()                             # words that begin with such a character
+    name_bigrams: frozenset = frozenset()                        # two-character pairs real names are made of
+    branches: tuple[str, ...] = ()                               # 分局, 分中心 … after a known name and a place
+    internal_names: frozenset = frozenset()                      # 局办公室, 综合科 … (a bureau's own sections)
+    internal_pattern: Optional[re.Pattern] = None
 
     # -- agencies --------------------------------------------------------------------------
 
@@ -167,8 +173,29 @@ class RulesData:
                         return prefix + canon if not canon.startswith(prefix) else canon
         return None
 
+    def is_internal(self, name: str) -> bool:
+        """A section inside an office (局办公室, 综合科, 政策法规处): named as responsible in the office's own plan."""
+        n = norm_name(name)
+        return n in self.internal_names or bool(self.internal_pattern and self.internal_pattern.match(n))
+
+    def is_branch(self, name: str) -> bool:
+        """A known name, a place or area, and a branch word: 市公安局涧西分局, 市公共资源交易中心涧西分中心."""
+        n = norm_name(name)
+        for b in self.branches:
+            if n.endswith(b) and len(n) > len(b) + 2:
+                head = n[: -len(b)]
+                for j in range(len(head), max(1, len(head) - 9), -1):
+                    if self._known_plain(head[:j]):
+                        return True
+        return False
+
     def is_known(self, name: str) -> bool:
         n = norm_name(name)
+        if self._known_plain(n) or self.is_internal(n) or self.is_branch(n):
+            return True
+        return False
+
+    def _known_plain(self, n: str) -> bool:
         if n in self.known or n in self.generic:
             return True
         if any(p.search(n) for p in self.patterns):
@@ -325,6 +352,18 @@ def _build(agencies: dict, metrics: dict) -> RulesData:
                 d.national.add(n)
             if n[0] in "市省" and len(n) > 3:
                 d.known_cores.add(n[1:])
+    d.slips = {str(k): frozenset(str(c) for c in _as_list(v)) for k, v in (agencies.get("slips") or {}).items()}
+    d.slip_words = tuple(str(w) for w in _as_list(agencies.get("slip_words")))
+    d.branches = tuple(sorted((str(b) for b in _as_list(agencies.get("branches"))), key=len, reverse=True))
+    internal = agencies.get("internal") or {}
+    if isinstance(internal, dict):
+        d.internal_names = frozenset(norm_name(x) for x in _as_list(internal.get("names")))
+        if internal.get("pattern"):
+            try:
+                d.internal_pattern = re.compile(str(internal["pattern"]))
+            except re.error as e:
+                raise DrafterError("rules/agencies.yaml", f"内部处室的名称模式写错了：{e}",
+                                   f"bad internal-section pattern: {e}") from None
     for entry in _as_list(agencies.get("renames")):
         if not isinstance(entry, dict):
             continue
@@ -348,6 +387,11 @@ def _build(agencies: dict, metrics: dict) -> RulesData:
         # old and new names are real names (of their time): AGY002 must know them
         for n in (*olds, r.new):
             d.known_cores.add(n)
+    pairs = set()
+    for n in [*d.known, *d.known_cores, *d.places, *d.generic, *d.internal_names,
+              *(norm_name(w) for w in _as_list(agencies.get("words")))]:
+        pairs.update(n[i:i + 2] for i in range(len(n) - 1))
+    d.name_bigrams = frozenset(pairs)
     for g in _as_list(metrics.get("groups")):
         if not isinstance(g, dict) or not g.get("name"):
             continue

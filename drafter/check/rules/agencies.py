@@ -11,10 +11,11 @@ from typing import Iterable, Optional
 
 from ...model import Agency, Document, Node
 from ...parse.agencies import is_agency_shaped, split_agencies
+from ..agency_names import NameModel
 from ..base import Context, Edit, Finding, Rule, Span, register
 from ..data import RulesData, data_of, norm_name
-from ..spans import find_agency
-from ..textutil import doc_lines
+from ..spans import find_agency, find_in_node
+from ..textutil import copied_lines, doc_lines
 
 PLAN_SHARE = 0.6   # a plan "assigns agencies" when at least this share of its items carry one
 MIN_ITEMS = 3
@@ -130,7 +131,8 @@ class MissingAgency(Rule):
                 p = parents.get(id(p))
             return False
 
-        has = [bool(agencies_of(n)) or covered(n) for n in items]
+        # a clause that lacks its closing bracket still names the agency: TXT001 reports the bracket, not AGY001
+        has = [bool(agencies_with_unclosed(n)) or covered(n) for n in items]
         # with --prior: an item carried from last year that has lost the agencies it had there
         lost = _lost_since_prior(ctx.prior, items, has)
         for n, names in lost.values():
@@ -184,7 +186,7 @@ class UnknownAgency(Rule):
     fixable = True
     name = "unknown-agency"
     severity = "warning"
-    kinds = ("division", "plan", "unknown")
+    kinds = ("division", "plan", "unknown", "summary")
     doc_zh = """## 检查什么
 责任单位名称疑似写错。名称既不在已知名单里（rules/agencies.yaml 以及本单位在 drafter.yaml 里补充的名单），也没有在本文件
 其他地方出现过，而且和某个已知名称只差一两个字：“市知识产权居”→“市知识产权局”。找不到相近名称的不报——
@@ -210,9 +212,11 @@ class UnknownAgency(Rule):
 
         doc = ctx.doc
         d = data_of(ctx)
-        used: list[tuple[Node, Agency]] = [(n, a) for n in doc.walk() for a in agencies_of(n)]
-        if not used:
-            return
+        copies = copied_lines(ctx)
+        nodes = [n for n in doc.walk() if n.line not in copies]
+        used: list[tuple[Node, Agency]] = [(n, a) for n in nodes for a in agencies_with_unclosed(n)]
+        text = "\n".join(t for _, t in doc_lines(ctx))
+        model = NameModel(d, text)
         counts = Counter(norm_name(a.name) for _, a in used)
         doc_names = {k for k, c in counts.items() if c >= 2 or d.is_known(k)}
         candidates = sorted(doc_names | set(d.known) | d.known_cores)
@@ -223,7 +227,11 @@ class UnknownAgency(Rule):
             if name in reported or counts[name] >= 2 or d.is_known(name) or d.is_generic(name):
                 continue
             others: list[str] = []
-            best = _near(name, candidates, d, process, Levenshtein, context=context, ties=others)
+            # a name that looks like an agency is misspelt only when the difference looks like a slip (the
+            # model); one that no longer looks like one (市知识产权保户中兴) by the plain distance as well
+            best = model.slip_of(name, context, ties=others)
+            if best is None and not is_agency_shaped(name):
+                best = _near(name, candidates, d, process, Levenshtein, context=context, ties=others)
             if best is None:
                 continue
             reported.add(name)
@@ -234,6 +242,44 @@ class UnknownAgency(Rule):
                 f"agency '{a.name}' is not a known name; did you mean '{best}'?",
                 node=node, suggestion=best, span=spans[0] if spans else None,
                 edits=[] if others else [Edit(sp, best) for sp in spans])
+        # names in running text: 联合市公按局开展…, 由市教育据统筹…
+        texts = [(n, split_agencies(n.text)[0]) for n in nodes if n.text]
+        if doc.preamble:
+            texts.insert(0, (None, doc.preamble))
+        for node, body in texts:
+            for slip in model.mentions(body, context):
+                if slip.written in reported or text.count(slip.written) >= 2:
+                    continue
+                reported.add(slip.written)
+                spans = find_in_node(ctx, node, slip.written) if node is not None else \
+                    _preamble_spans(ctx, slip.written)
+                line = spans[0].line if spans else (
+                    _line_of(ctx, node, slip.written) if node is not None else _preamble_line(ctx, slip.written))
+                yield self.finding(
+                    ctx, f"单位名称“{slip.written}”疑似写错，是否应为“{slip.known}”？",
+                    f"'{slip.written}' looks like a misspelt agency name; did you mean '{slip.known}'?",
+                    node=node, line=line, suggestion=slip.known, span=spans[0] if spans else None,
+                    edits=[] if slip.ties else [Edit(sp, slip.known) for sp in spans])
+
+
+def agencies_with_unclosed(node: Node) -> list[Agency]:
+    """The node's agencies, and those of a clause at its end that lacks its closing bracket (TXT001 reports
+    the bracket; the clause is there all the same)."""
+    got = agencies_of(node)
+    if got or not node.text:
+        return got
+    t = node.text.rstrip()
+    if t.count("（") + t.count("(") <= t.count("）") + t.count(")"):
+        return []
+    return split_agencies(t + "）")[1]
+
+
+def _preamble_line(ctx: Context, name: str) -> Optional[int]:
+    a = ctx.doc.line or 1
+    for ln, text in doc_lines(ctx):
+        if ln >= a and name in norm_name(text):
+            return ln
+    return ctx.doc.line
 
 
 def _usual_clause(doc: Document, items: list[Node]) -> str:

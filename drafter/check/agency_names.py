@@ -1,0 +1,155 @@
+"""Is an agency name a slip of a known one? The typo model AGY002 uses, and agency names in running text.
+
+A name is a slip of a known name when the two differ by one character and the difference looks like a typing
+slip rather than another real office (rules/agencies.yaml says which, as data):
+
+- the last character replaced by one typed for it (`slips`: 局 → 据/居, 委 → 为): 市教育据, 市卫生健康为;
+- a character replaced, dropped or doubled inside the name so that a pair of characters appears that no known
+  name, no word of `words` and no other place of the document has: 市住房城乡建没局 (建没), 市公按局 (公按),
+  市人设局 (人设), 市生环境局 (生环). A replacement that leaves only familiar pairs is most likely a real office
+  the list lacks (区卫生健康局, 区政务服务和大数据管理局) and is not reported.
+
+In running text a name is looked for where a level prefix (市, 区, 县, 省) starts one and an agency ending (or a
+character typed for one) closes it: 联合市公按局开展…, 由市教育据统筹…
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from .data import RulesData, norm_name
+
+LEVELS = "市区县省"
+# characters an agency name ends with (a window in running text must end on one, or on a slip of one)
+_ENDINGS = "局委办厅院会心队部署府处站所"
+MAX_CORE = 14
+
+
+def _cjk(ch: str) -> bool:
+    return bool(ch) and "\u4e00" <= ch <= "\u9fff"
+
+
+@dataclass(frozen=True)
+class Slip:
+    written: str     # the name as written (prefix included)
+    known: str       # the known name it is a slip of (same prefix)
+    start: int = -1  # where it stands in the text it was found in (running text only)
+    ties: tuple = ()  # other known names just as close (then the suggestion is advice, not a fix)
+
+
+class NameModel:
+    """The known names of `d` indexed for one-character differences, with the document's own character pairs."""
+
+    def __init__(self, d: RulesData, doc_text: str = ""):
+        self.d = d
+        cores = {c for c in d.known_cores if len(c) >= 2} | {k[1:] for k in d.known if k[:1] in "市省" and len(k) > 2}
+        # 市农委 is 市 + 农委: the level prefix is not part of what is compared (省市党委 is no slip of 省市农委)
+        self.cores = sorted(c for c in cores if c[:1] not in LEVELS)
+        self.core_set = set(self.cores)
+        self.by_del: dict[str, list[tuple[str, int]]] = {}
+        for c in self.cores:
+            for j in range(len(c)):
+                self.by_del.setdefault(c[:j] + c[j + 1:], []).append((c, j))
+        self.doc_pairs = Counter(doc_text[i:i + 2] for i in range(len(doc_text) - 1)) if doc_text else Counter()
+        self.max_len = max((len(c) for c in self.cores), default=0)
+
+    # -- the model --------------------------------------------------------------------------------
+
+    def _seen(self, pair: str) -> bool:
+        """A pair real names are made of: in a known name, in `words`, or elsewhere in the document."""
+        return pair in self.d.name_bigrams or self.doc_pairs.get(pair, 0) >= 2
+
+    def _slip_at_end(self, typed: str, meant: str) -> bool:
+        return typed in self.d.slips.get(meant, ())
+
+    def _judge(self, r: str, k: str) -> bool:
+        """Is `r` (a core as written) a typing slip of the known core `k`?"""
+        if len(r) == len(k):
+            diff = [j for j in range(len(r)) if r[j] != k[j]]
+            if len(diff) != 1:
+                return False
+            j = diff[0]
+            if j == len(r) - 1:
+                return self._slip_at_end(r[j], k[j])
+            if len(k) <= 2:
+                return False   # 侨办/台办/外办: too many real short names one character apart
+            new = [r[j - 1:j + 1]] if j > 0 else []
+            new.append(r[j:j + 2])
+            return any(not self._seen(p) for p in new)
+        if len(r) == len(k) - 1:          # a character dropped inside the name (not its first or last)
+            j = next((i for i in range(len(r)) if r[i] != k[i]), len(r))
+            if j == 0 or j >= len(k) - 1:
+                return False
+            return not self._seen(r[j - 1:j + 1])
+        if len(r) == len(k) + 1:          # a character added inside the name
+            j = next((i for i in range(len(k)) if r[i] != k[i]), len(k))
+            if j == 0 or j >= len(r) - 1:
+                return False
+            if r[j] == r[j - 1] or r[j] == r[j + 1]:
+                return True                # a doubled character: 市公安安局
+            return not self._seen(r[j - 1:j + 1]) and not self._seen(r[j:j + 2])
+        return False
+
+    def near(self, r: str) -> list[str]:
+        """Known cores `r` is a slip of (one character apart, judged by the model)."""
+        if r in self.core_set or len(r) < 2:
+            return []
+        cands: set[str] = set()
+        for j in range(len(r)):                       # replaced (same length) or added (one longer)
+            for c, jj in self.by_del.get(r[:j] + r[j + 1:], ()):
+                if len(c) == len(r) and jj == j:
+                    cands.add(c)
+            if r[:j] + r[j + 1:] in self.core_set:
+                cands.add(r[:j] + r[j + 1:])
+        for c, _ in self.by_del.get(r, ()):           # dropped (one shorter)
+            cands.add(c)
+        return sorted(c for c in cands if self._judge(r, c))
+
+    def slip_of(self, name: str, context: str = "", ties: Optional[list] = None) -> Optional[str]:
+        """The known name `name` is a slip of, its place prefix kept (None when it is no slip, or known);
+        other names just as close are added to `ties`."""
+        n = norm_name(name)
+        d = self.d
+        if len(n) < 3 or d.is_known(n) or d.is_generic(n):
+            return None
+        for i in range(0, min(len(n) - 1, 10)):
+            prefix, core = n[:i], n[i:]
+            if not d.valid_prefix(prefix) or core[:1] in LEVELS:
+                continue
+            got = self.near(core)
+            if got:
+                best = max(got, key=lambda c: (bool(context) and (prefix + c in context or c in context), -len(c)))
+                if ties is not None:
+                    ties.extend(prefix + c for c in got if c != best)
+                return prefix + best
+        return None
+
+    # -- running text -----------------------------------------------------------------------------
+
+    def mentions(self, text: str, context: str = "") -> Iterable[Slip]:
+        """Slips of known names in running text: a level prefix, up to MAX_CORE characters, an agency ending
+        (or a slip of one) — the first window that is a slip wins; a known name there ends the search."""
+        d = self.d
+        for i, ch in enumerate(text):
+            if ch not in LEVELS or not _cjk(text[i + 1:i + 2]) or text[i + 1] in LEVELS:
+                continue
+            for end in range(i + 3, min(len(text), i + 2 + min(MAX_CORE, self.max_len + 1)) + 1):
+                last = text[end - 1]
+                if not _cjk(last):
+                    break
+                ending = last in _ENDINGS
+                typed = not ending and any(last in v for v in d.slips.values())
+                if not (ending or typed):
+                    continue
+                core = text[i + 1:end]
+                if core in self.core_set or d.is_known(ch + core):
+                    break          # a real name stands here (市公安局…): nothing to find inside it
+                if typed and any(text.startswith(w, end - 1) for w in d.slip_words):
+                    continue       # 据统计, 为民: a word, not a misspelt ending
+                got = self.near(core)
+                if got:
+                    best = max(got, key=lambda c: (bool(context) and c in context, -len(c)))
+                    yield Slip(written=ch + core, known=ch + best, start=i,
+                               ties=tuple(ch + c for c in got if c != best))
+                    break
