@@ -140,13 +140,19 @@ class NearDuplicate(Rule):
             short, long_ = sorted((len(bodies[i]), len(bodies[j])))
             if (i, j) not in seen_pairs and short >= 0.6 * long_:
                 pairs.append((i, j, score, True))
+        # the same quantified target in two items, the words around it reworded: strong evidence of one task
+        # written twice (added on top of the similarity join, which it does not change)
+        seen_pairs = {(i, j) for i, j, _, _ in pairs}
+        for i, j, score, shared in _shared_target_pairs(ctx, items, texts):
+            if (i, j) not in seen_pairs:
+                pairs.append((i, j, score, shared))
         for i, j, score, by_body in pairs:
             if texts[i] == texts[j] and _AGENCY.sub("", items[i].body) == _AGENCY.sub("", items[j].body) \
                     and items[i].body == items[j].body:
                 continue  # an exact copy is DUP002's (one that differs only in its agency clause is not)
             short, long_ = sorted((len(texts[i]), len(texts[j])))
-            if short < 0.6 * long_:
-                continue  # one item quoting a phrase of a much longer one
+            if short < 0.6 * long_ and not isinstance(by_body, str):
+                continue  # one item quoting a phrase of a much longer one (a shared target says more)
             first, second = sorted((items[i], items[j]), key=lambda n: n.line)
             if id(second) in reported:
                 continue
@@ -155,7 +161,10 @@ class NearDuplicate(Rule):
             place = ctx.path_of(first) or first.label   # 一、/（一）: a bare （一） is ambiguous across sections
             where = f"{place}（第 {first.line} 行）" if first.label else f"第 {first.line} 行"
             where_en = f"{place} (line {first.line})" if first.label else f"line {first.line}"
-            if by_body:
+            if isinstance(by_body, str):
+                zh = f"与{where}是同一项任务：目标“{by_body}”相同，文字改写过（相似度 {pct}%）：“{first.text[:30]}…”"
+                en = f"the same task as {where_en}: the same target '{by_body}', reworded ({pct}% similar)"
+            elif by_body:
                 zh = f"标题不同，但正文与{where}几乎相同（正文相似度 {pct}%）：“{first.text[:30]}…”"
                 en = f"a different title over nearly the same text as {where_en} ({pct}% similar)"
             else:
@@ -166,6 +175,60 @@ class NearDuplicate(Rule):
                 suggestion="合并两项，或删去其中一项", suggestion_en="merge the two, or delete one",
                 related=[{"source": ctx.source, "line": first.line, "label": first.label,
                           "path": ctx.path_of(first), "excerpt": first.text[:60]}])
+
+
+SHARED_TARGET_THRESHOLD = 0.45   # Dice of the items, or of the sentences holding the shared target
+
+
+def _dice(a: str, b: str) -> float:
+    x = {a[i:i + 2] for i in range(len(a) - 1)}
+    y = {b[i:i + 2] for i in range(len(b) - 1)}
+    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+
+
+def _sentence_of(node: Node, t) -> str:
+    text = node.text
+    k = text.find(t.text) if t.text else -1
+    if k < 0:
+        return ""
+    a = max(text.rfind(c, 0, k) for c in "。；;") + 1
+    ends = [e for e in (text.find(c, k) for c in "。；;") if e >= 0]
+    return _PUNCT.sub("", _AGENCY.sub("", text[a:min(ends) if ends else len(text)]))
+
+
+def _specific(t) -> bool:
+    """A target specific enough to identify a task: not 100 %, not one or two of something."""
+    if t.op in ("<=", "<") and t.unit == "%":
+        return False
+    if t.unit == "%":
+        return 0 < t.value < 100
+    return t.value >= 3
+
+
+def _shared_target_pairs(ctx: Context, items: list[Node], texts: list[str]) -> list[tuple[int, int, float, str]]:
+    """(i, j, similarity, the target as written) for items sharing one specific target of the same metric, whose
+    texts — or the sentences holding the target — are at least SHARED_TARGET_THRESHOLD alike."""
+    from collections import defaultdict
+
+    from ..data import data_of
+    d = data_of(ctx)
+    by_value: dict[tuple, list[tuple[int, object]]] = defaultdict(list)
+    for i, n in enumerate(items):
+        for t in n.targets:
+            if _specific(t):
+                by_value[(t.value, d.base_unit(t.unit), t.kind)].append((i, t))
+    out = []
+    for group in by_value.values():
+        for a in range(len(group)):
+            for b in range(a + 1, len(group)):
+                (i, ti), (j, tj) = group[a], group[b]
+                if i == j or not d.same_metric(ti.metric, tj.metric):
+                    continue
+                score = max(_dice(texts[i], texts[j]),
+                            _dice(_sentence_of(items[i], ti), _sentence_of(items[j], tj)))
+                if score >= SHARED_TARGET_THRESHOLD:
+                    out.append((min(i, j), max(i, j), score, tj.text or ti.text))
+    return out
 
 
 _WS = re.compile(r"\s+")
