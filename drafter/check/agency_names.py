@@ -30,6 +30,24 @@ def _cjk(ch: str) -> bool:
     return bool(ch) and "\u4e00" <= ch <= "\u9fff"
 
 
+def _index(d: RulesData) -> tuple:
+    """The known cores (names without their level prefix) indexed by each one-character deletion — built once
+    for each RulesData."""
+    got = d.__dict__.get("_name_index")
+    if got is None:
+        cores = {c for c in d.known_cores if len(c) >= 2} | {k[1:] for k in d.known if k[:1] in "市省" and len(k) > 2}
+        # 市农委 is 市 + 农委: the level prefix is not part of what is compared (省市党委 is no slip of 省市农委)
+        cores = sorted(c for c in cores if c[:1] not in LEVELS)
+        by_del: dict[str, list[tuple[str, int]]] = {}
+        for c in cores:
+            for j in range(len(c)):
+                by_del.setdefault(c[:j] + c[j + 1:], []).append((c, j))
+        slip_chars = frozenset().union(*d.slips.values()) if d.slips else frozenset()
+        got = (cores, set(cores), by_del, slip_chars, max((len(c) for c in cores), default=0))
+        d.__dict__["_name_index"] = got
+    return got
+
+
 @dataclass(frozen=True)
 class Slip:
     written: str     # the name as written (prefix included)
@@ -43,16 +61,17 @@ class NameModel:
 
     def __init__(self, d: RulesData, doc_text: str = ""):
         self.d = d
-        cores = {c for c in d.known_cores if len(c) >= 2} | {k[1:] for k in d.known if k[:1] in "市省" and len(k) > 2}
-        # 市农委 is 市 + 农委: the level prefix is not part of what is compared (省市党委 is no slip of 省市农委)
-        self.cores = sorted(c for c in cores if c[:1] not in LEVELS)
-        self.core_set = set(self.cores)
-        self.by_del: dict[str, list[tuple[str, int]]] = {}
-        for c in self.cores:
-            for j in range(len(c)):
-                self.by_del.setdefault(c[:j] + c[j + 1:], []).append((c, j))
-        self.doc_pairs = Counter(doc_text[i:i + 2] for i in range(len(doc_text) - 1)) if doc_text else Counter()
-        self.max_len = max((len(c) for c in self.cores), default=0)
+        self.cores, self.core_set, self.by_del, self.slip_chars, self.max_len = _index(d)
+        self.doc_text = doc_text
+        self._doc_pairs: Optional[Counter] = None
+
+    @property
+    def doc_pairs(self) -> Counter:
+        """The document's character pairs, counted the first time a candidate needs them."""
+        if self._doc_pairs is None:
+            t = self.doc_text
+            self._doc_pairs = Counter(t[i:i + 2] for i in range(len(t) - 1))
+        return self._doc_pairs
 
     # -- the model --------------------------------------------------------------------------------
 
@@ -139,15 +158,17 @@ class NameModel:
                 if not _cjk(last):
                     break
                 ending = last in _ENDINGS
-                typed = not ending and any(last in v for v in d.slips.values())
+                typed = not ending and last in self.slip_chars
                 if not (ending or typed):
                     continue
                 core = text[i + 1:end]
-                if core in self.core_set or d.is_known(ch + core):
+                if core in self.core_set:
                     break          # a real name stands here (市公安局…): nothing to find inside it
                 if typed and any(text.startswith(w, end - 1) for w in d.slip_words):
                     continue       # 据统计, 为民: a word, not a misspelt ending
                 got = self.near(core)
+                if got and d.is_known(ch + core):
+                    break
                 if got:
                     best = max(got, key=lambda c: (bool(context) and c in context, -len(c)))
                     yield Slip(written=ch + core, known=ch + best, start=i,

@@ -259,23 +259,32 @@ class RulesData:
 
     def metric_core(self, metric: str) -> str:
         """The metric without its flow/stock words: 新建社区医院 → 社区医院, 农村公路总里程 → 农村公路."""
-        m = norm_metric(metric)
-        if self.measure_strip is None:
-            return m
-        core = m
-        for _ in range(3):
-            core = self.measure_strip.sub("", core)
-        return norm_metric(core) if len(core) >= 2 else m
+        memo = self.__dict__.setdefault("_core_memo", {})
+        got = memo.get(metric)
+        if got is None:
+            m = norm_metric(metric)
+            core = m
+            if self.measure_strip is not None:
+                for _ in range(3):
+                    core = self.measure_strip.sub("", core)
+            got = memo[metric] = norm_metric(core) if len(core) >= 2 else m
+        return got
 
     def measure(self, text: str, kind: str = "absolute") -> str:
         """"flow" (a year's amount: 全年新增50家), "stock" (a total: 累计达到420家) or "" (not said), read in the
         words of the target's clause (rules/metrics.yaml `measures`)."""
         if kind != "absolute":
             return ""
-        for name in ("flow", "stock", "activity"):
-            if any(w in text for w in self.measure_words.get(name, ())):
-                return "stock" if name == "stock" else "flow"
-        return ""
+        memo = self.__dict__.setdefault("_measure_memo", {})
+        got = memo.get(text)
+        if got is None:
+            got = ""
+            for name in ("flow", "stock", "activity"):
+                if any(w in text for w in self.measure_words.get(name, ())):
+                    got = "stock" if name == "stock" else "flow"
+                    break
+            memo[text] = got
+        return got
 
     def same_measure(self, a: str, b: str) -> bool:
         return not a or not b or a == b

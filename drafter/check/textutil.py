@@ -169,13 +169,22 @@ def copied_blocks(ctx: Context, skip: Optional[set] = None) -> list[tuple[int, i
     a, b = doc_range(ctx)
     rows = [(i, _KEY_DROP.sub("", ctx.result.lines[i - 1])) for i in range(a, b + 1) if i not in skip]
     rows = [(i, k) for i, k in rows if k]
+    keys = [k for _, k in rows]
+    last_at: dict[str, list[int]] = {}
+    for j, k in enumerate(keys):
+        last_at.setdefault(k, []).append(j)
     out: list[tuple[int, int, int]] = []
     j = 1
     while j < len(rows):
         got = 0
-        for k in range(min(BLOCK_MAX_LINES, j, len(rows) - j), 0, -1):
-            if [x for _, x in rows[j - k:j]] == [x for _, x in rows[j:j + k]] and \
-                    sum(len(x) for _, x in rows[j:j + k]) >= BLOCK_MIN_CHARS:
+        # a copy of the k paragraphs before j starts with the paragraph k places back: look only there
+        for p in reversed(last_at[keys[j]]):
+            k = j - p
+            if k <= 0:
+                continue
+            if k > min(BLOCK_MAX_LINES, len(rows) - j):
+                break
+            if keys[p:j] == keys[j:j + k] and sum(len(x) for x in keys[j:j + k]) >= BLOCK_MIN_CHARS:
                 got = k
                 break
         if got:
@@ -270,3 +279,14 @@ def in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 CJK = "\u4e00-\u9fff\u3400-\u4dbf"
+
+
+def clause_free(ctx: Context, node: Node) -> str:
+    """`node.text` without its responsibility clauses (read once per node for every rule that needs it)."""
+    c = _cache(ctx).setdefault("clause_free", {})
+    got = c.get(id(node))
+    if got is None:
+        from ..parse.agencies import split_agencies
+        got = split_agencies(node.text)[0] if node.text else ""
+        c[id(node)] = got
+    return got

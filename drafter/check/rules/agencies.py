@@ -15,7 +15,7 @@ from ..agency_names import NameModel
 from ..base import Context, Edit, Finding, Rule, Span, register
 from ..data import RulesData, data_of, norm_name
 from ..spans import find_agency, find_in_node
-from ..textutil import copied_lines, doc_lines
+from ..textutil import clause_free, copied_lines, doc_lines
 
 PLAN_SHARE = 0.6   # a plan "assigns agencies" when at least this share of its items carry one
 MIN_ITEMS = 3
@@ -243,7 +243,7 @@ class UnknownAgency(Rule):
                 node=node, suggestion=best, span=spans[0] if spans else None,
                 edits=[] if others else [Edit(sp, best) for sp in spans])
         # names in running text: 联合市公按局开展…, 由市教育据统筹…
-        texts = [(n, split_agencies(n.text)[0]) for n in nodes if n.text]
+        texts = [(n, clause_free(ctx, n)) for n in nodes if n.text]
         if doc.preamble:
             texts.insert(0, (None, doc.preamble))
         for node, body in texts:
@@ -456,7 +456,7 @@ class RenamedAgency(Rule):
         for node in doc.walk():
             names = [a.name for a in agencies_of(node)]
             if scan_text and node.text:
-                names += _text_mentions(split_agencies(node.text)[0], d, region)
+                names += _text_mentions(clause_free(ctx, node), d, region)
             for name in names:
                 key = (id(node), norm_name(name))
                 if key in reported:

@@ -65,8 +65,8 @@ def _freeze(entries) -> tuple:
 
 def load_terms(extra: Optional[list] = None) -> tuple[tuple, tuple]:
     """(compiled terms, five-year periods [(name, from, until)]) from rules/terms.yaml (+ drafter.yaml terms:)."""
-    from ..data import read_rules_file
-    raw = read_rules_file("terms.yaml") or {}
+    from ..data import _read_text_yaml   # read only: no copy of the file's data for each document
+    raw = _read_text_yaml("terms.yaml") or {}
     entries = list(extra or []) + list(raw.get("terms") or [])
     periods = tuple((str(p["name"]), int(p["from"]), int(p["until"])) for p in raw.get("five_year_plans") or []
                     if isinstance(p, dict) and p.get("name"))
