@@ -189,6 +189,7 @@ class NumberingSequence(Rule):
                 yield self.finding(
                     ctx, f"段内序号“{label}”{kind_zh}，此处应为“{sugg}”（一是、二是……连排在同一段内）",
                     f"run-in '{label}' {kind_en}; expected '{sugg}'", node=node,
+                    line=span.line if span is not None else None,   # the paragraph's line, under its heading
                     excerpt=excerpt_at(node.text, pos), suggestion=sugg, span=span, edits=edit(span, sugg))
                 nxt = marks[k + 1][1] if k + 1 < len(marks) else None
                 prev = want if nxt in (None, want + 1) else n
