@@ -469,6 +469,193 @@ def stray_space(lines, d, rng):
     return {"rule": "TXT003", "line": n.line}
 
 
+# ---- issue 12: the slips the checker missed on plans it was never tuned on -----------------------------------
+
+# a character typed for another inside a name: the ending kept (住房城乡建没局, 公按局, 人设局)
+_INNER_SLIP = {"设": "没", "安": "按", "社": "设", "育": "有", "源": "原", "健": "建", "康": "糠", "管": "官",
+               "理": "里", "展": "辗", "改": "该", "革": "格", "财": "材", "政": "正", "商": "尚", "务": "雾",
+               "科": "课", "技": "枝", "交": "郊", "通": "同", "运": "云", "输": "书", "农": "浓", "业": "叶",
+               "民": "名", "司": "思", "法": "发", "审": "申", "统": "通", "环": "还", "境": "竟", "态": "太",
+               "自": "字", "然": "燃", "资": "咨", "规": "归", "划": "化", "卫": "为", "生": "声", "文": "闻",
+               "旅": "铝", "游": "油", "宣": "喧", "传": "转", "组": "阻", "织": "值", "监": "坚", "市": "示"}
+# known names a writer mentions in running text, and the way of mentioning them
+_RUNNING = ["市公安局", "市教育局", "市财政局", "市卫生健康委", "市市场监管局", "市生态环境局", "市交通运输局",
+            "市住房城乡建设局", "市农业农村局", "市司法局", "市民政局", "市商务局", "市审计局", "市发展改革委"]
+_RUNNING_WAYS = ["，联合{}开展专项检查", "，由{}统筹推进", "，会同{}建立工作机制", "，配合{}做好相关工作"]
+_ENDING_SLIP = {"局": "据", "委": "为", "办": "半"}
+
+
+def _inner_typo(name: str, rng) -> Optional[str]:
+    """One character inside `name` (not the place prefix, not the ending) typed as another."""
+    spots = [i for i in range(1, len(name) - 1) if name[i] in _INNER_SLIP and name[i] != name[0]]
+    if not spots:
+        return None
+    i = rng.choice(spots)
+    return name[:i] + _INNER_SLIP[name[i]] + name[i + 1:]
+
+
+def misspell_inside(lines, d, rng):
+    """A misspelt agency that still ends in 局/委 (市住房城乡建没局) in an agency clause."""
+    doc = d.plan
+    names = {}
+    for n in _items(doc):
+        for a in n.agencies:
+            if len(a.name) >= 4 and not a.name.startswith("各") and "、" not in a.name and a.name[0] in "市省区县":
+                names.setdefault(a.name, []).append(n)
+    if not names:
+        return None
+    name = rng.choice(sorted(names))
+    typo = _inner_typo(name, rng)
+    if typo is None or typo in d.text:
+        return None
+    n = rng.choice(names[name])
+    end = _span(doc, n, lines)
+    for i in range(n.line - 1, end):
+        for s, e in _clause_spans(lines[i]):
+            k = lines[i].find(name, s, e)
+            if k >= 0:
+                lines[i] = lines[i][:k] + typo + lines[i][k + len(name):]
+                return {"rule": "AGY002", "line": i + 1, "also": [n.line], "says": [name]}
+    return None
+
+
+def misspell_running(lines, d, rng):
+    """A misspelt agency name in running text (联合市公按局开展…, 由市教育据统筹…)."""
+    n = rng.choice(_items(d.plan))
+    name = rng.choice(_RUNNING)
+    typo = _inner_typo(name, rng) if rng.random() < 0.5 else name[:-1] + _ENDING_SLIP.get(name[-1], name[-1])
+    if not typo or typo == name or typo in d.text:
+        return None
+    lines[n.line - 1] = _insert_sentence(lines[n.line - 1], rng.choice(_RUNNING_WAYS).format(typo))
+    return {"rule": "AGY002", "line": n.line, "says": [name]}
+
+
+def _summary_paragraph(slines: list[str], s) -> Optional[int]:
+    """The line (0-based) of a body paragraph of the summary: an item or heading with text after its label."""
+    cands = [n.line - 1 for n in s.walk() if n.line and len(n.body) >= 10 and n.line - 1 < len(slines)]
+    return cands or None
+
+
+# nouns that a summary counts with the number in front (建成8个…服务站) and the plan the other way round
+_COUNTED = [("个", "社区嵌入式服务站"), ("个", "乡村振兴示范点"), ("家", "科普教育基地"), ("个", "标准化服务驿站"),
+            ("家", "重点实验室"), ("个", "城市书房"), ("家", "示范企业"), ("个", "口袋公园")]
+
+
+def _summary_edit(d, rng, sentence: str):
+    """The summary's lines with `sentence` added to one of its body paragraphs, and that line (1-based)."""
+    s = d.summary_doc()
+    if s is None or d.summary is None:
+        return None
+    slines = list(d.summary.lines)
+    cands = _summary_paragraph(slines, s)
+    if not cands:
+        return None
+    k = rng.choice(cands)
+    slines[k] = _insert_sentence(slines[k], sentence)
+    return slines, k + 1
+
+
+def number_before_noun(lines, d, rng):
+    """The summary says 全年建成8个社区嵌入式服务站; the plan sets 社区嵌入式服务站不少于6个."""
+    if d.plan.kind != "plan":
+        return None
+    unit, noun = rng.choice(_COUNTED)
+    if noun in d.text:
+        return None
+    was = rng.randrange(8, 40)
+    low = rng.randrange(max(2, was // 2), was)
+    got = _summary_edit(d, rng, f"，全年建成{was}{unit}{noun}" if rng.random() < 0.5 else f"，共有{was}{unit}{noun}投入运行")
+    if got is None:
+        return None
+    slines, _ = got
+    n = rng.choice(_items(d.plan))
+    lines[n.line - 1] = _insert_sentence(lines[n.line - 1], f"，建成{noun}不少于{low}{unit}")
+    return {"rule": "TGT001", "line": n.line, "summary_lines": slines, "says": [f"{was}{unit}{noun}"]}
+
+
+def flow_vs_stock(lines, d, rng):
+    """Summary: 全年新增X 50家，X累计达到420家. Plan: 全年新增X 45家 (below the flow: TGT001 quoting the flow)
+    and X总数突破500家 beside it (above the stock, and no TGT002 between the two)."""
+    if d.plan.kind != "plan":
+        return None
+    noun = rng.choice(["专精特新中小企业", "高新技术企业", "科技型中小企业", "规上服务业企业", "绿色工厂"])
+    if noun in d.text:
+        return None
+    flow = rng.randrange(40, 90)
+    stock = rng.randrange(300, 600)
+    got = _summary_edit(d, rng, f"，全年新增{noun}{flow}家，{noun}累计达到{stock}家")
+    if got is None:
+        return None
+    slines, _ = got
+    n = rng.choice(_items(d.plan))
+    low = rng.randrange(flow // 2, flow)
+    lines[n.line - 1] = _insert_sentence(lines[n.line - 1],
+                                         f"，全年新增{noun}{low}家，{noun}总数突破{stock + rng.randrange(50, 150)}家")
+    return {"rule": "TGT001", "line": n.line, "summary_lines": slines, "says": [f"{noun}{flow}家"],
+            "forbid": ["TGT002"]}
+
+
+def run_in_repeat(lines, d, rng):
+    """`一是…；二是…；二是…` run together inside one item."""
+    items = [n for n in _items(d.plan) if "一是" not in n.text and "二是" not in n.text]
+    if not items:
+        return None
+    n = rng.choice(items)
+    parts = rng.sample(["加强统筹协调", "强化督促检查", "抓好宣传引导", "完善工作机制", "加大资金保障", "注重总结推广"], 3)
+    repeat = rng.choice([(1, 2, 2), (1, 2, 4), (1, 1, 2)])
+    seq = "；".join(f"{int2cn(k)}是{p}" for k, p in zip(repeat, parts))
+    lines[n.line - 1] = _insert_sentence(lines[n.line - 1], "。" + seq)
+    return {"rule": "NUM001", "line": n.line}
+
+
+def repeat_heading_block(lines, d, rng):
+    """A heading printed twice with its first paragraph (not renumbered: to be deleted)."""
+    heads = [n for n in d.plan.walk() if n.line and n.children and n.children[0].line
+             and n.children[0].line > n.line]
+    if not heads:
+        return None
+    n = rng.choice(heads)
+    c = n.children[0]
+    end = _span(d.plan, c, lines)
+    block = lines[n.line - 1:end]
+    if sum(len(x.strip()) for x in block) < 20:
+        return None
+    lines[end:end] = block
+    return {"rule": "DUP002", "line": end + 1, "also": [end + 1 + (c.line - n.line)], "shift": (end + 1, len(block)),
+            "forbid": ["NUM001"]}
+
+
+_REWORD = {"推进": "加快推动", "加强": "进一步强化", "完善": "健全", "开展": "组织实施", "提升": "着力提高",
+           "深化": "持续深入推进", "建设": "打造", "实施": "落实", "推动": "促进", "强化": "切实加强"}
+
+
+def reworded_target_copy(lines, d, rng):
+    """The same task with the same quantified target written again, reworded, in place of another item."""
+    items = [n for n in _items(d.plan) if any(t.value >= 3 and t.unit != "%" and t.text for t in n.targets)
+             and len(n.body) >= 20 and n.line]
+    others = [n for n in _items(d.plan) if n.line]
+    if not items or len(others) < 3:
+        return None
+    a = rng.choice(items)
+    t = next(t for t in a.targets if t.value >= 3 and t.unit != "%" and t.text)
+    b = rng.choice([n for n in others if n is not a and abs(n.line - a.line) > 2] or [None])
+    if b is None or a.body.find(t.text) < 0:
+        return None
+    body = split_clauses = a.body
+    for k, v in _REWORD.items():
+        body = body.replace(k, v, 1)
+    if body == split_clauses or t.text not in body:
+        return None
+    raw = lines[b.line - 1]
+    indent = raw[:len(raw) - len(raw.lstrip())]
+    end = _span(d.plan, b, lines)
+    lines[b.line - 1:end] = [indent + (b.label or "") + body]
+    out = {"rule": "DUP001", "line": b.line, "also": [a.line]}
+    if end > b.line:
+        out["shift"] = (b.line + 1, -(end - b.line))
+    return out
+
+
 FAULTS: dict[str, Callable] = {
     "renumber an item": renumber, "wrong marker form (1、)": bad_form, "one level, two widths": mixed_width,
     "heading promises a wrong count": wrong_count, "copy an item, one word changed": copy_item,
@@ -477,6 +664,11 @@ FAULTS: dict[str, Callable] = {
     "target below the summary's figure": below_summary, "one metric, two targets": two_targets,
     "roll a year back": roll_year, "expired term (十三五, 十九大)": stale_term,
     "delete a closing 》/”/)": delete_closer, "leave XX": leave_xx, "space inside words": stray_space,
+    # issue 12
+    "misspelt agency still ending in 局": misspell_inside, "misspelt agency in running text": misspell_running,
+    "summary figure number-before-noun": number_before_noun, "flow target below last year's flow": flow_vs_stock,
+    "run-in 一是…二是…二是": run_in_repeat, "heading printed twice with its text": repeat_heading_block,
+    "reworded copy sharing a target": reworded_target_copy,
 }
 
 
@@ -513,7 +705,13 @@ def run(n: int, seed: int, docs: list[Doc], faults: Optional[list[str]] = None) 
             p = os.path.join(tmp, f"{d.name}-{k}.txt")
             with open(p, "w", encoding="utf-8") as f:
                 f.write("\n".join(lines))
-            fs = run_checks(load(p), summary=d.summary)
+            summary = d.summary
+            if got.get("summary_lines") is not None:
+                sp = os.path.join(tmp, f"{d.name}-{k}-summary.txt")
+                with open(sp, "w", encoding="utf-8") as f:
+                    f.write("\n".join(got["summary_lines"]))
+                summary = load(sp)
+            fs = run_checks(load(p), summary=summary)
             rule, line = got["rule"], got["line"]
             places = {line, *got.get("also", [])} if rule in ("DUP001", "TGT002", "DUP002") else {line}
             if rule.startswith("AGY"):
@@ -522,13 +720,34 @@ def run(n: int, seed: int, docs: list[Doc], faults: Optional[list[str]] = None) 
 
             def back(ln):
                 return ln if ln is None or ln < at else ln - delta
-            hits = [f for f in fs if f.rule == rule and (f.line in places or any(x.get("line") in places for x in f.related))]
+            hits = [f for f in fs if f.rule == rule and (f.line in places or any(x.get("line") in places for x in f.related))
+                    and all(w in _said(f) for w in got.get("says", ()))]
             others = [f for f in fs if f not in hits and (f.rule, back(f.line)) not in d.clean]
             rows.append({"fault": fname, "rule": rule, "doc": d.name, "unseen": d.unseen, "found": bool(hits), "path": p,
                          "line": line, "text": lines[line - 1][:60] if line <= len(lines) else "",
                          "echo": sum(1 for f in others if f.rule == rule),
                          "other": [(f.rule, f.severity, f.line) for f in others if f.rule != rule]})
     return {"rows": rows}
+
+
+def _said(f) -> str:
+    """What a finding says: message, suggestion and the excerpts of the places it names (its evidence)."""
+    return " ".join([f.message_zh, f.suggestion or "", f.excerpt or ""] + [str(r.get("excerpt", "")) for r in f.related])
+
+
+def per_rule(rows: list[dict]) -> str:
+    """Recall per rule over every fault kind that expects it, and the collateral findings those injections drew."""
+    by = defaultdict(list)
+    for r in rows:
+        by[r["rule"]].append(r)
+    out = [f"{'rule':<8}{'found':>10}{'rate':>7}   other-rule findings (errors)"]
+    for rule in sorted(by):
+        rs = by[rule]
+        f = sum(r["found"] for r in rs)
+        oth = sum(len(r["other"]) for r in rs)
+        err = sum(1 for r in rs for o in r["other"] if o[1] == "error")
+        out.append(f"{rule:<8}{f:>5}/{len(rs):<4}{f / len(rs):>7.0%}   {oth} ({err})")
+    return "\n".join(out)
 
 
 def table(rows: list[dict]) -> str:
@@ -577,6 +796,8 @@ def main() -> None:
     r = run(a.n, a.seed, docs)
     print(f"corpus: {', '.join(d.name for d in docs)}; seed {a.seed}; {a.n} injections per fault kind\n")
     print(table(r["rows"]))
+    print()
+    print(per_rule(r["rows"]))
     if a.show_misses:
         for row in r["rows"]:
             if not row["found"]:

@@ -37,7 +37,8 @@ def _index(d: RulesData) -> tuple:
     if got is None:
         cores = {c for c in d.known_cores if len(c) >= 2} | {k[1:] for k in d.known if k[:1] in "市省" and len(k) > 2}
         # 市农委 is 市 + 农委: the level prefix is not part of what is compared (省市党委 is no slip of 省市农委)
-        cores = sorted(c for c in cores if c[:1] not in LEVELS)
+        words = tuple(str(w) for w in (d.raw.get("agencies.yaml") or {}).get("not_prefix") or ())
+        cores = sorted(c for c in cores if not (c[:1] in LEVELS and c[1:] in cores and not c.startswith(words)))
         by_del: dict[str, list[tuple[str, int]]] = {}
         for c in cores:
             for j in range(len(c)):
@@ -127,18 +128,26 @@ class NameModel:
 
     def slip_of(self, name: str, context: str = "", ties: Optional[list] = None) -> Optional[str]:
         """The known name `name` is a slip of, its place prefix kept (None when it is no slip, or known);
-        other names just as close are added to `ties`."""
+        other names just as close are added to `ties`. A section of a misspelt office keeps its own name:
+        市住房城乡建没局机关党委 → 市住房城乡建设局机关党委."""
         n = norm_name(name)
         d = self.d
         if len(n) < 3 or d.is_known(n) or d.is_generic(n):
             return None
+        for cut in range(len(n) - 2, 2, -1):
+            if n[cut:] in d.internal_names:
+                head = self.slip_of(n[:cut], context, ties)
+                if head:
+                    return head + n[cut:]
+                break
         for i in range(0, min(len(n) - 1, 10)):
             prefix, core = n[:i], n[i:]
-            if not d.valid_prefix(prefix) or core[:1] in LEVELS:
+            if not d.valid_prefix(prefix):
                 continue
             got = self.near(core)
             if got:
-                best = max(got, key=lambda c: (bool(context) and (prefix + c in context or c in context), -len(c)))
+                best = max(got, key=lambda c: (prefix + c in self.doc_text,
+                                               bool(context) and (prefix + c in context or c in context), -len(c)))
                 if ties is not None:
                     ties.extend(prefix + c for c in got if c != best)
                 return prefix + best
@@ -150,8 +159,9 @@ class NameModel:
         """Slips of known names in running text: a level prefix, up to MAX_CORE characters, an agency ending
         (or a slip of one) — the first window that is a slip wins; a known name there ends the search."""
         d = self.d
+        done = 0
         for i, ch in enumerate(text):
-            if ch not in LEVELS or not _cjk(text[i + 1:i + 2]) or text[i + 1] in LEVELS:
+            if i < done or ch not in LEVELS or not _cjk(text[i + 1:i + 2]):
                 continue
             for end in range(i + 3, min(len(text), i + 2 + min(MAX_CORE, self.max_len + 1)) + 1):
                 last = text[end - 1]
@@ -170,7 +180,8 @@ class NameModel:
                 if got and d.is_known(ch + core):
                     break
                 if got:
-                    best = max(got, key=lambda c: (bool(context) and c in context, -len(c)))
+                    best = max(got, key=lambda c: (ch + c in self.doc_text, bool(context) and c in context, -len(c)))
                     yield Slip(written=ch + core, known=ch + best, start=i,
                                ties=tuple(ch + c for c in got if c != best))
+                    done = end
                     break

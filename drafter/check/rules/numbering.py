@@ -9,7 +9,7 @@ from ...model import Node
 from ..base import Context, Finding, Rule, register
 from ..renumber import attach_renumbering, label_span
 from ..spans import edit, node_span
-from ..textutil import cn2int, copied_lines, excerpt_at, in_spans, int2cn, make_label, parse_marker, quote_spans
+from ..textutil import cn2int, copied_blocks, copied_lines, excerpt_at, in_spans, int2cn, make_label, parse_marker, quote_spans
 
 NUMBERED = ("cn", "paren_cn", "arabic", "paren_arabic", "ordinal_shi", "circled")
 KINDS_ALL = ("plan", "division", "summary", "unknown")
@@ -24,13 +24,16 @@ def _marker(node: Node) -> Optional[dict]:
 
 def _groups(ctx: Context) -> dict[str, list[list[tuple[Node, dict]]]]:
     """Per marker family, the runs of siblings (children of one parent) in document order. A block printed
-    twice in a row (DUP002's) is read once: its copy is left out."""
+    twice in a row (DUP002's) is read once: its copy is left out, and the items the parser hung under the
+    copy of a heading are read as the original heading's."""
     fams: dict[str, list[list[tuple[Node, dict]]]] = defaultdict(list)
     copies = copied_lines(ctx)
+    original = copy_originals(ctx)
+    runs: dict[int, tuple[dict, list]] = {}     # id(parent) → (family → run, families in order)
 
-    def visit(children: list[Node]) -> None:
-        by_fam: dict[str, list[tuple[Node, dict]]] = {}
-        order: list[str] = []
+    def visit(parent: Optional[Node], children: list[Node]) -> None:
+        owner_ = original.get(id(parent), parent) if parent is not None else None
+        by_fam, order = runs.setdefault(id(owner_), ({}, []))
         for ch in children:
             if ch.line in copies:
                 continue
@@ -40,16 +43,30 @@ def _groups(ctx: Context) -> dict[str, list[list[tuple[Node, dict]]]]:
                     by_fam[m["family"]] = []
                     order.append(m["family"])
                 by_fam[m["family"]].append((ch, m))
-        # the run's position in document order is its first node; children are visited after
+        for ch in children:
+            visit(ch, ch.children)
+
+    visit(None, ctx.doc.sections)
+    for by_fam, order in runs.values():
         for f in order:
             fams[f].append(by_fam[f])
-        for ch in children:
-            visit(ch.children)
-
-    visit(ctx.doc.sections)
     for f in fams:
         fams[f].sort(key=lambda g: g[0][0].line or 0)
     return fams
+
+
+def copy_originals(ctx: Context) -> dict[int, Node]:
+    """id(node of a copied block) → the node it copies (same place in the original block)."""
+    blocks = copied_blocks(ctx)
+    if not blocks:
+        return {}
+    by_line = {n.line: n for n in ctx.doc.walk() if n.line}
+    out = {}
+    for first, last, orig in blocks:
+        for ln in range(first, last + 1):
+            if ln in by_line and orig + (ln - first) in by_line:
+                out[id(by_line[ln])] = by_line[orig + (ln - first)]
+    return out
 
 
 def convention(groups: list[list[tuple[Node, dict]]]) -> str:
@@ -446,15 +463,18 @@ class NumberingCount(Rule):
     example_miss = "2024年工作要点\n一、实施两大工程\n（一）实施专利质量提升工程。\n（二）实施商标品牌培育工程。\n"
 
     def check(self, ctx: Context) -> Iterable[Finding]:
+        # a heading printed twice with its text (DUP002) splits its items between the two copies: not counted
+        copied = copied_lines(ctx) | {orig for _, _, orig in copied_blocks(ctx)}
         for node in ctx.doc.walk():
-            if len(node.children) < 2:
+            if len(node.children) < 2 or node.line in copied:
                 continue
             title = node.title or node.body
             got = announced_count(title, node.children)
             if not got:
                 continue
             n, phrase = got
-            k = len(node.children)
+            copies = copied_lines(ctx)
+            k = len([c for c in node.children if c.line not in copies])
             if k != n:
                 yield self.finding(
                     ctx, f"标题说“{phrase}”，下面却有 {k} 项",
