@@ -197,6 +197,11 @@ def copy_item(lines, d, rng):
     spots = [i for i in range(len(body) - 1) if CJK.match(body[i]) and CJK.match(body[i + 1])]
     i = rng.choice(spots)
     body = body[:i] + rng.choice(["推进", "加强", "深化", "完善", "健全"]) + body[i + 2:]
+    return _replace_item(lines, d, b, body, a)
+
+
+def _replace_item(lines, d, b, body: str, a) -> dict:
+    """Item `b` (all its lines) replaced by `body` under its own label: a DUP001 of item `a`."""
     raw = lines[b.line - 1]
     indent = raw[:len(raw) - len(raw.lstrip())]
     end = _span(d.plan, b, lines)
@@ -641,19 +646,12 @@ def reworded_target_copy(lines, d, rng):
     b = rng.choice([n for n in others if n is not a and abs(n.line - a.line) > 2] or [None])
     if b is None or a.body.find(t.text) < 0:
         return None
-    body = split_clauses = a.body
+    body = a.body
     for k, v in _REWORD.items():
         body = body.replace(k, v, 1)
-    if body == split_clauses or t.text not in body:
+    if body == a.body or t.text not in body:
         return None
-    raw = lines[b.line - 1]
-    indent = raw[:len(raw) - len(raw.lstrip())]
-    end = _span(d.plan, b, lines)
-    lines[b.line - 1:end] = [indent + (b.label or "") + body]
-    out = {"rule": "DUP001", "line": b.line, "also": [a.line]}
-    if end > b.line:
-        out["shift"] = (b.line + 1, -(end - b.line))
-    return out
+    return _replace_item(lines, d, b, body, a)
 
 
 FAULTS: dict[str, Callable] = {

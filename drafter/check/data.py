@@ -22,6 +22,7 @@ from typing import Any, Optional
 
 from ..errors import DrafterError
 from ..resources import rules_dir
+from .metric_data import MetricData, norm_metric  # noqa: F401  (norm_metric: part of this module's API)
 
 # ---------------------------------------------------------------------------------------------
 # reading YAML
@@ -47,11 +48,7 @@ def read_rules_file(name: str) -> Any:
 
 
 # ---------------------------------------------------------------------------------------------
-# normalising names
-
-_PUNCT = re.compile(r"[\s\u3000\u00a0\"'“”‘’《》〈〉「」、,，。:：;；!！?？·]")
-_METRIC_FILLER_HEAD = re.compile(r"^(?:全市|全省|全区|全县|全国|本市|本省|我市|我省|全年|年度|累计|共计|共|各类|各项|新增)+")
-_METRIC_FILLER_TAIL = re.compile(r"(?:总量|总数|数量)$")
+# normalising names (metric names: drafter.check.metric_data)
 
 
 def norm_name(s: str) -> str:
@@ -60,11 +57,6 @@ def norm_name(s: str) -> str:
     return re.sub(r"[\s\u3000\u00a0\"'“”‘’]", "", s)
 
 
-def norm_metric(s: str) -> str:
-    s = unicodedata.normalize("NFKC", str(s or ""))
-    s = _PUNCT.sub("", s)
-    s = _METRIC_FILLER_HEAD.sub("", s) or s
-    return _METRIC_FILLER_TAIL.sub("", s) or s
 
 
 # ---------------------------------------------------------------------------------------------
@@ -115,7 +107,7 @@ class RenameHit:
 
 
 @dataclass
-class RulesData:
+class RulesData(MetricData):
     known: dict[str, str] = field(default_factory=dict)        # normalised name or alias → canonical name
     known_cores: set[str] = field(default_factory=set)         # names without their place prefix
     national: set[str] = field(default_factory=set)            # names of national bodies (科技部): no place prefix
@@ -252,80 +244,6 @@ class RulesData:
             return None
         return RenameHit(name=name, new=cur, steps=tuple(steps), names=tuple(names))
 
-    # -- metrics ---------------------------------------------------------------------------
-
-    def canonical_metric(self, metric: str) -> Optional[str]:
-        return self.metric_index.get(norm_metric(metric)) or self.metric_index.get(self.metric_core(metric))
-
-    def metric_core(self, metric: str) -> str:
-        """The metric without its flow/stock words: 新建社区医院 → 社区医院, 农村公路总里程 → 农村公路."""
-        memo = self.__dict__.setdefault("_core_memo", {})
-        got = memo.get(metric)
-        if got is None:
-            m = norm_metric(metric)
-            core = m
-            if self.measure_strip is not None:
-                for _ in range(3):
-                    core = self.measure_strip.sub("", core)
-            got = memo[metric] = norm_metric(core) if len(core) >= 2 else m
-        return got
-
-    def measure(self, text: str, kind: str = "absolute") -> str:
-        """"flow" (a year's amount: 全年新增50家), "stock" (a total: 累计达到420家) or "" (not said), read in the
-        words of the target's clause (rules/metrics.yaml `measures`)."""
-        if kind != "absolute":
-            return ""
-        memo = self.__dict__.setdefault("_measure_memo", {})
-        got = memo.get(text)
-        if got is None:
-            got = ""
-            for name in ("flow", "stock", "activity"):
-                if any(w in text for w in self.measure_words.get(name, ())):
-                    got = "stock" if name == "stock" else "flow"
-                    break
-            memo[text] = got
-        return got
-
-    def same_measure(self, a: str, b: str) -> bool:
-        return not a or not b or a == b
-
-    def base_unit(self, unit: str) -> str:
-        u = unicodedata.normalize("NFKC", unit or "")
-        return self.unit_map.get(u, u)
-
-    def same_unit(self, a: str, b: str) -> bool:
-        return self.base_unit(a) == self.base_unit(b)
-
-    def metric_similarity(self, a: str, b: str, fuzzy: bool = True) -> float:
-        """100 when both are in one synonym group or equal; else the fuzzy ratio (0 when not allowed)."""
-        na, nb = self.metric_core(a), self.metric_core(b)
-        if not na or not nb:
-            return 0.0
-        if na == nb:
-            return 100.0
-        ga, gb = self.metric_index.get(na), self.metric_index.get(nb)
-        if ga and gb:
-            return 100.0 if ga == gb else 0.0
-        if not fuzzy or min(len(na), len(nb)) < self.fuzzy_min_length:
-            return 0.0
-        from rapidfuzz import fuzz
-        # the same words in another order: 培训乡村医生 / 乡村医生培训
-        if len(na) >= 5 and len(na) == len(nb) and sorted(na) == sorted(nb):
-            return 100.0
-        names_a = [na] + ([norm_metric(x) for x in self._group_names(ga)] if ga else [])
-        names_b = [nb] + ([norm_metric(x) for x in self._group_names(gb)] if gb else [])
-        return max(fuzz.ratio(x, y) for x in names_a for y in names_b)
-
-    def same_metric(self, a: str, b: str, fuzzy: bool = True) -> bool:
-        return self.metric_similarity(a, b, fuzzy=fuzzy) >= (100.0 if not fuzzy else self.fuzzy_threshold)
-
-    def _group_names(self, group: str) -> list[str]:
-        for g in self.metric_groups:
-            if g.name == group:
-                return [g.name, *g.aliases]
-        return []
-
-
 # ---------------------------------------------------------------------------------------------
 # building
 
@@ -417,7 +335,7 @@ def _build(agencies: dict, metrics: dict) -> RulesData:
     ms = metrics.get("measures") or {}
     if isinstance(ms, dict):
         d.measure_words = {k: tuple(str(w) for w in _as_list(v) if w) for k, v in ms.items()}
-        words = sorted({w for v in d.measure_words.values() for w in v}, key=len, reverse=True)
+        words = sorted({w for k in ("flow", "stock", "leading") for w in d.measure_words.get(k, ())}, key=len, reverse=True)
         if words:
             alt = "|".join(re.escape(w) for w in words)
             d.measure_strip = re.compile(rf"^(?:{alt})+|(?:{alt})+$")

@@ -325,20 +325,16 @@ class StaleYear(Rule):
                 before = text[max(0, m.start() - 6):m.start()]
                 after = text[m.end():m.end() + 12]
                 key = _FOLD.sub("", _sentence(text, m.start()))
-                if copied and key in copied:
-                    where = copied[key]
+                same = copied.get(key, False) if copied else False
+                near_key = _figure_key(key) if near and same is False else ""
+                if same is not False or (near_key and near_key in near):
+                    where = same if same is not False else near[near_key]
+                    at_zh, at_en = (f"第 {where} 行", f" (line {where})") if where else ("", "")
+                    how_zh, how_en = ("原文相同", "word for word") if same is not False else \
+                        ("的句子只有数字不同", "with only a figure changed")
                     yield self._at(ctx, ln, m, text, year,
-                                   f"此句与去年工作要点{f'第 {where} 行' if where else ''}原文相同，其中的“{m.group(0)}”没有改为 {year} 年",
-                                   f"this sentence is last year's plan word for word{f' (line {where})' if where else ''}: "
-                                   f"'{m.group(0)}' was not changed to {year}")
-                    continue
-                near_key = _figure_key(key) if near else ""
-                if near_key and near_key in near:
-                    where = near[near_key]
-                    yield self._at(ctx, ln, m, text, year,
-                                   f"此句与去年工作要点{f'第 {where} 行' if where else ''}的句子只有数字不同，其中的“{m.group(0)}”没有改为 {year} 年",
-                                   f"this sentence is last year's plan{f' (line {where})' if where else ''} with only a figure "
-                                   f"changed: '{m.group(0)}' was not changed to {year}")
+                                   f"此句与去年工作要点{at_zh}{how_zh}，其中的“{m.group(0)}”没有改为 {year} 年",
+                                   f"this sentence is last year's plan{at_en} {how_en}: '{m.group(0)}' was not changed to {year}")
                     continue
                 deadline = _DEADLINE_BEFORE.search(before) and _DEADLINE_AFTER.match(after) and \
                     not _STATUS.search(_sentence(text, m.start()))
