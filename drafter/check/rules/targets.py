@@ -286,7 +286,7 @@ class ConflictingTargets(Rule):
         if doc.kind != "plan":
             return
         d = data_of(ctx)
-        first: dict[tuple, tuple[Target, Optional[Node]]] = {}
+        first: dict[tuple, list[tuple[Target, Optional[Node], str]]] = {}
         reported: set[tuple] = set()
         for t, node in _targets_with_nodes(doc):
             if t.op not in _LEVEL_OPS and t.op not in ("<=", "<"):
@@ -295,12 +295,16 @@ class ConflictingTargets(Rule):
             group = d.canonical_metric(t.metric)
             if not group and len(m) < self.MIN_METRIC:
                 continue
+            key = (group or m, t.kind, d.base_unit(t.unit))
             # a year's flow and a stock of the same thing are two metrics: 全年新增50家 beside 总数突破500家
-            key = (group or m, t.kind, d.base_unit(t.unit), d.measure(t.text or t.metric, t.kind))
-            if key not in first:
-                first[key] = (t, node)
+            mt = d.measure(t.text or t.metric, t.kind)
+            seen = first.setdefault(key, [])
+            prior = next((x for x in seen if x[2] == mt), None) or \
+                next((x for x in seen if d.same_measure(x[2], mt)), None)
+            if prior is None:
+                seen.append((t, node, mt))
                 continue
-            t0, n0 = first[key]
+            t0, n0, _ = prior
             if t0.value == t.value or (t0.op in ("<=", "<")) != (t.op in ("<=", "<")):
                 continue
             rkey = (*key, t.value)
