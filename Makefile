@@ -2,6 +2,7 @@
 # make demo:    init -> draft -> check -> compare on the example in examples/
 # make test:    the whole test suite
 # make bench:   speed and memory numbers (printed, never asserted)
+# make serve:   the workbench in the browser (http://127.0.0.1:8765/)
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
@@ -9,7 +10,7 @@ DRAFTER := $(VENV)/bin/drafter
 STAMP  := $(VENV)/.installed
 OUT    := build/demo
 
-.PHONY: install system-deps demo test bench clean
+.PHONY: install system-deps demo test bench serve clean
 
 install: $(STAMP)
 
@@ -30,6 +31,9 @@ test: install system-deps
 
 bench: install
 	$(PY) bench/run.py
+
+serve: install
+	$(DRAFTER) serve
 
 clean:
 	rm -rf $(VENV) build *.egg-info

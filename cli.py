@@ -136,6 +136,19 @@ def fix(file, out, select, ignore, layout, prior, summary, config, dry_run, enco
 
 
 @main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="address to listen on; anything but 127.0.0.1 lets other machines reach it")
+@click.option("--port", type=int, default=8765, show_default=True, help="port (0: any free port)")
+@click.option("--no-browser", is_flag=True, help="do not open the browser")
+@click.option("--max-upload", type=float, default=50, show_default=True, help="largest upload, in MB")
+@LANG
+def serve(host, port, no_browser, max_upload, lang):
+    """Start the workbench in the browser (local server; nothing leaves this computer)."""
+    from drafter.commands.serve import run
+    _run(run, lang, host=host, port=port, no_browser=no_browser, max_upload=max_upload)
+
+
+@main.command()
 @click.argument("code", required=False)
 @LANG
 def rules(code, lang):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from . import progress
 from .errors import DrafterError
 from .model import ParseResult
 from .parse import parse_source
@@ -11,7 +12,10 @@ from .read import read_source
 
 def load(path: str, encoding: Optional[str] = None) -> ParseResult:
     """Read and parse any supported file. Raises DrafterError (exit 2) on bad input."""
-    return parse_source(read_source(path, encoding=encoding))
+    progress.report("read")
+    src = read_source(path, encoding=encoding)
+    progress.report("parse")
+    return parse_source(src)
 
 
 def load_context(prior: Optional[str], summary: Optional[str],

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Iterable, Optional, Union
 
+from .. import progress
 from ..errors import DrafterError
 from ..model import Document, ParseResult
 from .base import SEVERITIES, SEVERITY_RANK, Context, Finding, Rule, all_rules
@@ -101,7 +102,8 @@ def run_checks(result: ParseResult, prior=None, summary=None, config: Optional[d
         ctx = Context(result=result, doc=doc, prior=prior_doc,
                       summary=summary_doc or (in_file_summary if doc.kind != "summary" else None),
                       config=cfg, data=data)
-        for rule_cls in rules:
+        for i, rule_cls in enumerate(rules):
+            progress.report("check", i, len(rules))
             kinds = getattr(rule_cls, "kinds", DEFAULT_KINDS)
             if doc.kind not in kinds and not (doc.kind == "unknown" and "plan" in kinds):
                 continue

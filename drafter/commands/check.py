@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from typing import Optional, Sequence
 
 import click
 
+from .. import progress
 from ..api import load, load_context
-from ..check.config import config_for
+from ..check.config import config_for, load_config
 from ..check.engine import exit_code, run_checks, sort_findings
 from ..errors import DrafterError
 from ..output import check_writable
@@ -32,6 +34,63 @@ def _fail_on(cli_value: Optional[str], config: dict) -> str:
     return str(config.get("fail-on") or cli_value or "error")
 
 
+@dataclass
+class Report:
+    """What one check run found: `text` is what `check --format FMT` prints; `code` its exit code."""
+    text: str
+    code: int
+    findings: list
+    results: list
+
+
+def report(files: Sequence[str], prior: Optional[str] = None, summary: Optional[str] = None,
+           config: Optional[str] = None, select: Optional[str] = None, ignore: Optional[str] = None,
+           fmt: str = "text", fail_on: str = "error", encoding: Optional[str] = None,
+           find_config: bool = True) -> Report:
+    """Parse and check `files`: one function for the command and for `POST /api/check` / `/api/annotate`.
+
+    `find_config=False` uses only `config` (the server must not pick up a drafter.yaml above its temp folder).
+    """
+    files = list(files)
+    for f in [*files, prior, summary, config]:
+        if f and not os.path.exists(f):
+            raise DrafterError(f, "文件不存在", "no such file")
+    prior_res, summary_res = load_context(prior, summary, encoding)
+    findings = []
+    results = []
+    code = 0
+    for path in files:
+        # each file is checked under its own drafter.yaml, its `fail-on` included; the worst exit code wins
+        if find_config:
+            cfg, _ = config_for(path, config)
+        else:
+            cfg = load_config(config) if config else {}
+        result = load(path, encoding=encoding)
+        results.append(result)
+        found = run_checks(result, prior=prior_res, summary=summary_res, config=cfg, select=select, ignore=ignore)
+        code = max(code, exit_code(found, _fail_on(fail_on, cfg)))
+        findings.extend(found)
+    findings = sort_findings(findings)
+    progress.report("render")
+    sources = [r.source for r in results]
+    if fmt == "json":
+        from ..report.jsonfmt import render_json
+        out = render_json(findings)
+    elif fmt == "sarif":
+        from ..report.sarif import render_sarif
+        out = render_sarif(findings, sources, exit_code=code)
+    else:
+        from ..report.text import render_text
+        out = render_text(findings, sources)
+    return Report(out, code, findings, results)
+
+
+def annotate_to(rep: Report, file: str, out: str, force: bool = False) -> int:
+    """Write `out`: `file` with a Word comment on each finding of `rep`. Returns the number of comments."""
+    from ..report.annotate import annotate as write_annotated
+    return write_annotated(file, rep.findings, out, force=force, lines=rep.results[0].lines)
+
+
 def run(files: Sequence[str], prior: Optional[str] = None, summary: Optional[str] = None,
         config: Optional[str] = None, select: Optional[str] = None, ignore: Optional[str] = None,
         fmt: str = "text", annotate: Optional[str] = None, fail_on: str = "error",
@@ -45,36 +104,10 @@ def run(files: Sequence[str], prior: Optional[str] = None, summary: Optional[str
         if os.path.abspath(annotate) == os.path.abspath(files[0]):
             raise DrafterError(annotate, "不能覆盖被检查的文件本身", "refusing to overwrite the checked file")
         check_writable(annotate, force)
-    for f in [*files, prior, summary, config]:
-        if f and not os.path.exists(f):
-            raise DrafterError(f, "文件不存在", "no such file")
-    prior_res, summary_res = load_context(prior, summary, encoding)
-    findings = []
-    results = []
-    code = 0
-    for path in files:
-        # each file is checked under its own drafter.yaml, its `fail-on` included; the worst exit code wins
-        cfg, _ = config_for(path, config)
-        result = load(path, encoding=encoding)
-        results.append(result)
-        found = run_checks(result, prior=prior_res, summary=summary_res, config=cfg, select=select, ignore=ignore)
-        code = max(code, exit_code(found, _fail_on(fail_on, cfg)))
-        findings.extend(found)
-    findings = sort_findings(findings)
-    sources = [r.source for r in results]
-    if fmt == "json":
-        from ..report.jsonfmt import render_json
-        out = render_json(findings)
-    elif fmt == "sarif":
-        from ..report.sarif import render_sarif
-        out = render_sarif(findings, sources, exit_code=code)
-    else:
-        from ..report.text import render_text
-        out = render_text(findings, sources)
-    click.echo(out, nl=False)
+    rep = report(files, prior, summary, config, select, ignore, fmt, fail_on, encoding)
+    click.echo(rep.text, nl=False)
     if annotate:
         from ..i18n import tr
-        from ..report.annotate import annotate as write_annotated
-        n = write_annotated(files[0], findings, annotate, force=force, lines=results[0].lines)
+        n = annotate_to(rep, files[0], annotate, force=force)
         click.echo(tr(f"已写入 {annotate}（{n} 条批注）", f"wrote {annotate} ({n} comments)"), err=True)
-    return code
+    return rep.code

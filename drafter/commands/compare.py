@@ -6,6 +6,7 @@ from typing import Optional
 
 import click
 
+from .. import progress
 from ..api import load
 from ..compare.engine import compare_documents, pick_plan, pick_summary
 from ..errors import DrafterError
@@ -32,12 +33,8 @@ def _auto_summary(old_doc: Document, new_doc: Document, *results: ParseResult) -
     return None
 
 
-def run(old: str, new: str, summary: Optional[str], fmt: str, out: Optional[str], encoding: Optional[str],
-        force: bool) -> int:
-    if fmt == "docx" and not out:
-        raise DrafterError("-o", "docx 格式需要用 -o 指定输出文件", "--format docx needs an output file: -o OUT.docx")
-    if out:
-        check_writable(out, force)
+def comparison(old: str, new: str, summary: Optional[str] = None, encoding: Optional[str] = None):
+    """Read both plans (and the summary) and align them: one function for the command and `POST /api/compare`."""
     old_res = load(old, encoding=encoding)
     new_res = load(new, encoding=encoding)
     old_doc = _plan(old_res, old)
@@ -54,24 +51,43 @@ def run(old: str, new: str, summary: Optional[str], fmt: str, out: Optional[str]
         summary_doc = _auto_summary(old_doc, new_doc, new_res, old_res)
         if summary_doc is not None:
             summary_src = new if summary_doc in new_res.documents else old
+    progress.report("compare")
+    return compare_documents(old_doc, new_doc, summary_doc, old_source=os.path.basename(old),
+                             new_source=os.path.basename(new),
+                             summary_source=os.path.basename(summary_src) if summary_src else None)
 
-    cmp = compare_documents(old_doc, new_doc, summary_doc, old_source=os.path.basename(old),
-                            new_source=os.path.basename(new),
-                            summary_source=os.path.basename(summary_src) if summary_src else None)
 
-    if fmt == "docx":
-        from ..report.compare_docx import write_docx
-        write_atomic(out, lambda tmp: write_docx(cmp, tmp), force=force)  # type: ignore[arg-type]
-        return 0
+def render(cmp, fmt: str, colour: bool = False) -> str:
+    """The text of `compare --format text|json|html`."""
+    progress.report("render")
     if fmt == "json":
         from ..report.compare_json import render_json
-        text = render_json(cmp)
-    elif fmt == "html":
+        return render_json(cmp)
+    if fmt == "html":
         from ..report.compare_html import render_html
-        text = render_html(cmp)
-    else:
-        from ..report.compare_text import render_text
-        text = render_text(cmp, colour=not out)
+        return render_html(cmp)
+    from ..report.compare_text import render_text
+    return render_text(cmp, colour=colour)
+
+
+def write_docx(cmp, out: str, force: bool = False) -> None:
+    """The tracked-changes .docx of `compare --format docx -o OUT`."""
+    from ..report.compare_docx import write_docx as write
+    progress.report("render")
+    write_atomic(out, lambda tmp: write(cmp, tmp), force=force)
+
+
+def run(old: str, new: str, summary: Optional[str], fmt: str, out: Optional[str], encoding: Optional[str],
+        force: bool) -> int:
+    if fmt == "docx" and not out:
+        raise DrafterError("-o", "docx 格式需要用 -o 指定输出文件", "--format docx needs an output file: -o OUT.docx")
+    if out:
+        check_writable(out, force)
+    cmp = comparison(old, new, summary, encoding)
+    if fmt == "docx":
+        write_docx(cmp, out, force=force)  # type: ignore[arg-type]
+        return 0
+    text = render(cmp, fmt, colour=not out)
     if out:
         write_atomic(out, text, force=force)
     else:

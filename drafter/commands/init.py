@@ -6,17 +6,16 @@ from typing import Optional
 
 import click
 
+from .. import progress
 from ..errors import DrafterError
 from ..output import check_writable, write_atomic
 
 
-def run(prior: str, year: Optional[int], out: Optional[str], encoding: Optional[str], force: bool) -> int:
+def outline(prior: str, year: Optional[int] = None, encoding: Optional[str] = None):
+    """Next year's outline (a commented YAML mapping): one function for the command and `POST /api/init`."""
     from ..api import load
     from ..draft.to_outline import to_outline
-    from ..yamlio import dump_yaml
 
-    if out and out != "-":
-        check_writable(out, force)
     res = load(prior, encoding=encoding)
     doc = res.first("plan") or res.first("division")
     if doc is None:
@@ -34,8 +33,16 @@ def run(prior: str, year: Optional[int], out: Optional[str], encoding: Optional[
         year = doc.year + 1
     if not 1949 <= year <= 2200:
         raise DrafterError("--year", f"年份 {year} 不合理", f"implausible year {year}")
-    outline = to_outline(doc, year, os.path.basename(prior))
-    text = dump_yaml(outline)
+    progress.report("render")
+    return to_outline(doc, year, os.path.basename(prior))
+
+
+def run(prior: str, year: Optional[int], out: Optional[str], encoding: Optional[str], force: bool) -> int:
+    from ..yamlio import dump_yaml
+
+    if out and out != "-":
+        check_writable(out, force)
+    text = dump_yaml(outline(prior, year, encoding))
     if out and out != "-":
         write_atomic(out, text, force=force)
         click.echo(out, err=True)

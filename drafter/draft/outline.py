@@ -63,7 +63,12 @@ def read_outline(path: str) -> Outline:
 
 
 def parse_outline(text: str, name: str = "outline.yaml") -> Outline:
-    data = load_yaml(text, name)
+    return outline_from_data(load_yaml(text, name), name)
+
+
+def outline_from_data(data: Any, name: str = "outline") -> Outline:
+    """Validate and build from loaded YAML or plain JSON data (`POST /api/draft`); plain data has no lines,
+    so its errors name the place by path (sections → 第2项 → title)."""
     if data is None:
         raise DrafterError(name, "大纲是空的", "the outline is empty")
     if isinstance(data, dict) and "documents" in data and "sections" not in data:
@@ -261,4 +266,4 @@ def load(path: str) -> Outline:
     return read_outline(path)
 
 
-__all__ = ["Outline", "Options", "load", "parse_outline", "read_outline", "validate", "schema", "tr"]
+__all__ = ["Outline", "Options", "load", "parse_outline", "outline_from_data", "read_outline", "validate", "schema", "tr"]

@@ -12,6 +12,7 @@ import tempfile
 import threading
 import uuid
 
+from .. import progress
 from ..errors import InputError
 from . import Source
 from .docx import read_docx
@@ -51,6 +52,7 @@ def read_legacy(path: str) -> Source:
         raise InputError(path, "未安装 LibreOffice，无法读取 .doc/.wps 文件；请安装 libreoffice-writer-nogui 或另存为 .docx",
                          "LibreOffice is not installed, so .doc/.wps files cannot be read; "
                          "install libreoffice-writer-nogui or save the file as .docx")
+    progress.report("convert")
     with _ONE_AT_A_TIME, tempfile.TemporaryDirectory(prefix="drafter-lo-") as tmp:
         src_dir, out_dir = os.path.join(tmp, "in"), os.path.join(tmp, "out")
         os.mkdir(src_dir)
