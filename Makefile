@@ -3,6 +3,7 @@
 # make test:    the whole test suite
 # make bench:   speed and memory numbers (printed, never asserted)
 # make serve:   the workbench in the browser (http://127.0.0.1:8765/)
+# make wheelhouse: every wheel drafter needs (serve included) in build/wheelhouse, for an offline install
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
@@ -10,7 +11,7 @@ DRAFTER := $(VENV)/bin/drafter
 STAMP  := $(VENV)/.installed
 OUT    := build/demo
 
-.PHONY: install system-deps demo test bench serve clean
+.PHONY: install system-deps demo test bench serve wheelhouse clean
 
 install: $(STAMP)
 
@@ -31,9 +32,17 @@ test: install system-deps
 
 bench: install
 	$(PY) bench/run.py
+	$(PY) bench/bench_serve.py
 
 serve: install
 	$(DRAFTER) serve
+
+WHEELHOUSE := build/wheelhouse
+wheelhouse: install
+	rm -rf $(WHEELHOUSE)
+	$(PY) -m pip wheel -q -w $(WHEELHOUSE) .
+	@ls $(WHEELHOUSE)
+	@echo "offline: pip install --no-index --find-links $(WHEELHOUSE) drafter"
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -5,8 +5,10 @@ worker (tasks.py), delete the folder, answer. `?async=1` answers 202 with a job 
 """
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
+import shutil
 import re
 from typing import Callable, Optional
 from urllib.parse import quote
@@ -66,11 +68,13 @@ async def run_task(request: Request, folder: str, lang: str, fn: Callable, kind:
     """Run `tasks.guarded(folder, lang, fn, **kwargs)` in the worker pool and delete `folder` when it ends;
     with `?async=1`, as a job (202 and its id). For ui_api.py too."""
     state = request.app.state
-    import shutil
 
     async def work(job_id: Optional[str]) -> Reply:
         try:
             return await state.pool.run(tasks.guarded, folder, lang, fn, job_id=job_id, **kwargs)
+        except asyncio.CancelledError:
+            # the server is stopping and its grace period ran out: answer (if anyone still listens), don't crash
+            return error_reply(503, message("shutting_down", lang))
         except Exception:
             log.exception("worker failed")
             return error_reply(500, message("internal", lang))
