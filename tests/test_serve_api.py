@@ -247,3 +247,40 @@ def test_server_stays_up_after_bad_requests(api):
         api.post("/api/parse", files=[("file", ("x.docx", b"PK\x03\x04garbage"))])
     r = api.post("/api/parse", files=upload(("file", seed_path("000"))))
     assert r.status_code == 200
+
+
+def test_fix_equals_the_command_line(api, tmp_path):
+    plan = seed_path("003")
+    d = in_folder(tmp_path, plan)
+    name = plan.rsplit("/", 1)[1]
+    dry = cli("fix", name, "--dry-run", cwd=d)
+    assert dry.returncode == 0 and dry.stdout
+    r = api.post("/api/fix", files=upload(("file", d / name)), data={"format": "diff"})
+    assert r.status_code == 200 and r.content == dry.stdout
+    done = cli("fix", name, cwd=d)
+    fixed = name.rsplit(".", 1)[0] + ".fixed.txt"
+    assert done.returncode == 0 and (d / fixed).is_file()
+    r = api.post("/api/fix", files=upload(("file", d / name)))
+    assert r.status_code == 200 and r.content == (d / fixed).read_bytes()
+    assert fixed in r.headers["content-disposition"] and int(r.headers["x-drafter-changes"]) > 0
+    r = api.post("/api/fix", files=upload(("file", d / name)), data={"format": "json"})
+    body = r.json()
+    assert body["report"] == done.stderr.decode().strip() and body["diff"] == dry.stdout.decode()
+    assert body["file"] == fixed and body["changes"] == int(r.headers["x-drafter-changes"])
+    assert not leftovers(api.root)
+
+
+def test_fix_docx_as_tracked_changes(api, tmp_path):
+    from docxbuild import build_docx, para
+    d = tmp_path / "fx"
+    d.mkdir()
+    build_docx(d / "plan.docx", para("某市知识产权局2024年工作要点") + para("一、加强知识产权 保护")
+               + para("1.推进地方立法,完善制度。") + para("2.开展专项行动。"))
+    assert cli("fix", "plan.docx", cwd=d).returncode == 0
+    r = api.post("/api/fix", files=upload(("file", d / "plan.docx")))
+    assert r.status_code == 200 and r.headers["content-type"].startswith("application/vnd.openxmlformats")
+    assert _parts(r.content) == _parts((d / "plan.fixed.docx").read_bytes())
+    assert b"<w:ins " in _parts(r.content)["word/document.xml"]
+    bad = api.post("/api/fix", files=[("file", ("x.docx", b"PK\x03\x04junk"))])
+    assert bad.status_code == 400 and bad.json()["error"].startswith("x.docx: ")
+    assert not leftovers(api.root)

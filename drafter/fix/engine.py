@@ -11,7 +11,7 @@ from typing import Optional
 
 from ..api import load_context
 from ..check.base import Finding
-from ..check.config import config_for
+from ..check.config import config_for, load_config
 from ..check.engine import enabled_rules, run_checks
 from ..errors import DrafterError
 from ..model import ParseResult
@@ -66,7 +66,9 @@ def _layout(src: str, dst: str) -> None:
 
 def fix_file(path: str, out: Optional[str] = None, select=None, ignore=None, prior: Optional[str] = None,
              summary: Optional[str] = None, config: Optional[str] = None, dry_run: bool = False,
-             force: bool = False, layout: bool = False, encoding: Optional[str] = None) -> FixResult:
+             force: bool = False, layout: bool = False, encoding: Optional[str] = None,
+             find_config: bool = True) -> FixResult:
+    """`find_config=False` uses only `config` (drafter serve must not pick up a drafter.yaml above its temp folder)."""
     from ..output import check_writable, write_atomic
 
     for f in [path, prior, summary, config]:
@@ -77,7 +79,7 @@ def fix_file(path: str, out: Optional[str] = None, select=None, ignore=None, pri
         if os.path.abspath(out) == os.path.abspath(path) and not force:
             raise DrafterError(out, "不会覆盖原文件；如确需覆盖请加 --force", "refusing to overwrite the input file; use --force")
         check_writable(out, force)
-    cfg, _ = config_for(path, config)
+    cfg = config_for(path, config)[0] if find_config else (load_config(config) if config else {})
     src = read_source(path, encoding=encoding)
     if layout and src.fmt != "docx":
         raise DrafterError(path, "--layout 只用于 .docx 文件", "--layout works on .docx files only")

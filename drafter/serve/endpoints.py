@@ -137,6 +137,16 @@ async def api_annotate(request: Request) -> Response:
     return await _upload_endpoint(request, "annotate", CHECK_FILES, {"select", "ignore", "lang"}, build)
 
 
+async def api_fix(request: Request) -> Response:
+    """`drafter fix` over HTTP: the fixed .docx (tracked changes) or .txt; format=diff the --dry-run diff;
+    format=json the counts, the diff, what is left and the report the command prints."""
+    def build(up, lang):
+        fmt = _choice(up, "format", ("file", "diff", "json"), lang)
+        layout = _choice(up, "layout", ("0", "1", "false", "true"), lang) in ("1", "true")
+        return tasks.fix, {**_check_args(up, lang), "layout": layout, "fmt": fmt}
+    return await _upload_endpoint(request, "fix", CHECK_FILES, {"select", "ignore", "lang", "format", "layout"}, build)
+
+
 async def api_compare(request: Request) -> Response:
     def build(up, lang):
         fmt = _choice(up, "format", ("json", "html", "text", "docx"), lang)
@@ -222,6 +232,7 @@ routes = [
     Route("/api/init", api_init, methods=["POST"]),
     Route("/api/draft", api_draft, methods=["POST"]),
     Route("/api/annotate", api_annotate, methods=["POST"]),
+    Route("/api/fix", api_fix, methods=["POST"]),
     Route("/api/jobs/{job}", job_status, methods=["GET"]),
     Route("/api/jobs/{job}/result", job_result, methods=["GET"]),
 ]

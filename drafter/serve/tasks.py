@@ -117,6 +117,32 @@ def draft(out: str, outline_data=None, outline_file: Optional[str] = None, prior
     return _text(text or "", fmt, name + "." + fmt)
 
 
+def fix(file: str, prior=None, summary=None, config=None, select=None, ignore=None, layout: bool = False,
+        fmt: str = "file") -> Reply:
+    """`drafter fix`: the fixed file (format=file), the `--dry-run` diff (diff), or both with the report (json).
+    The fixed file is written beside the upload under the command's own default name (plan.fixed.docx), so the
+    diff's labels and the report read as the command line's."""
+    from ..commands.fix import report
+    from ..fix.engine import default_out, fix_file
+    dry = fmt == "diff"
+    out = default_out(file)
+    r = fix_file(file, out=out, select=select, ignore=ignore, prior=prior, summary=summary, config=config,
+                 dry_run=dry, layout=layout, find_config=False)
+    head = {"x-drafter-changes": str(len(r.plan.changes)), "x-drafter-fixed": str(sum(r.fixed_by_rule.values()))}
+    if fmt == "diff":
+        return Reply(200, r.diff.encode("utf-8"), TYPES["text"], None, head)
+    name = os.path.basename(out)
+    if fmt == "json":
+        body = {"changes": len(r.plan.changes), "fixed": dict(sorted(r.fixed_by_rule.items())), "diff": r.diff,
+                "report": report(r, dry), "left": [f.to_dict() for f in r.after],
+                "new": [f.to_dict() for f in r.new], "file": name if r.written else None}
+        return Reply(200, (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8"), TYPES["json"],
+                     None, head)
+    kind = DOCX if r.fmt == "docx" else TYPES["txt"]
+    with open(out if r.written else file, "rb") as f:   # nothing to fix: the file as it was
+        return Reply(200, f.read(), kind, name, head)
+
+
 def _stem(path: str) -> str:
     return os.path.splitext(os.path.basename(path))[0] or "document"
 
