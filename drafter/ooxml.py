@@ -292,8 +292,8 @@ def drop_styles_with_effects(document) -> None:
     """Leave word/stylesWithEffects.xml out of a python-docx Document's package.
 
     The part is an optional second copy of styles.xml (plus text effects) that Word keeps for round trips
-    with the Word version before it, which ignores the part and reads styles.xml; a package without it (as
-    Word 2007, LibreOffice and WPS write them) opens in every Word.  python-docx's default template carries
+    with the Word version before it, which ignores the part and reads styles.xml; packages without it are the
+    norm (Word 2007 and LibreOffice write none).  python-docx's default template carries
     a stale copy (none of the styles drafter adds, other docDefaults), which Word may take as "unreadable
     content".  Without the relationship python-docx writes neither the part nor its content type.
     """
