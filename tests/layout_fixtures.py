@@ -142,9 +142,10 @@ def plan(*, styles: Optional[str] = None, sect: Optional[str] = None, settings: 
 # --- the faults -------------------------------------------------------------------------------------------
 
 def _theme_body(lang: str) -> Docx:
-    """docDefaults take the theme's minor East Asian font; Normal names no font at all."""
+    """docDefaults take the theme's minor East Asian font; Normal names no font, only the w:hint Word writes
+    where Chinese is typed with an IME (without it “” would be Calibri: a different fault, FMT008)."""
     default = fonts(ascii_theme="minorHAnsi", hansi_theme="minorHAnsi", east_theme="minorEastAsia") + rpr(sz=16, wrap=False)
-    normal = rpr(sz=16, wrap=False)
+    normal = fonts(hint="eastAsia") + rpr(sz=16, wrap=False)
     return plan(styles=house_styles(default_rpr=default, normal_rpr=normal),
                 theme=theme_xml(minor_hans=SONG), settings=settings_xml(theme_lang=lang))
 
@@ -168,12 +169,14 @@ def _word_defaults() -> Docx:
     default = fonts(ascii_theme="minorHAnsi", hansi_theme="minorHAnsi", east_theme="minorEastAsia") + rpr(sz=11, lang="ja-JP", wrap=False)
     styles = styles_xml([style("Normal", "Normal", default=True)], default_rpr=default,
                         default_ppr=ppr(after=200, line=276, rule="auto", wrap=False))
+    typed = rpr(hint="eastAsia")   # what Word writes on runs typed with a Chinese IME
     d = plan(styles=styles, theme=theme_xml(), settings=settings_xml(even_odd=False, theme_lang="ja-JP"),
              sect=sect_pr(w=12240, h=15840, top=1440, bottom=1440, left=1800, right=1800, grid_type=None, pitch=360),
-             no_footers=True, lead_props={9: ""})
+             no_footers=True, lead_props={n: typed for n in (9, 10, 11, 12)},
+             runs={n: typed for n in range(1, 20)})
     for n, (kind, text) in enumerate(LINES, 1):   # headings typed in Normal, no styles
         if kind in ("title", "h1", "h2"):
-            d.body[n - 1] = p([r(text)])
+            d.body[n - 1] = p([r(text, typed)])
     return d
 
 
