@@ -309,7 +309,7 @@ FIXTURES: dict[str, Callable[[], Docx]] = {
         sect=sect_pr(grid_type=None, pitch=None).replace("<w:pgSz", "{footers}<w:pgSz")),
     "fmt006_no_indent": lambda: plan(styles=house_styles(
         normal_ppr=ppr(line=579, rule="exact", jc="both", wrap=False))),
-    "fmt006_hanging": lambda: plan(para={5: ppr(left=640, hanging=640, wrap=False), 14: ppr(left=640, hanging=640, wrap=False)}),
+    "fmt006_hanging": lambda: plan(para={n: ppr(left=640, hanging=640, hanging_chars=200, wrap=False) for n in (5, 14)}),
     "fmt006_chars_or_twips": lambda: plan(
         styles=house_styles(normal_ppr=ppr(line=579, rule="exact", jc="both", wrap=False)),
         para={n: ppr(first_chars=200, wrap=False) if n % 2 else ppr(first=640, wrap=False) for n in INDENTED_LINES}),
