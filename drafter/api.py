@@ -15,7 +15,16 @@ def load(path: str, encoding: Optional[str] = None) -> ParseResult:
     progress.report("read")
     src = read_source(path, encoding=encoding)
     progress.report("parse")
-    return parse_source(src)
+    result = parse_source(src)
+    if src.fmt == "docx" and _is_zip(path):   # .docx only: a .doc/.wps went through LibreOffice
+        from .read.layout import LazyLayout
+        result.layout = LazyLayout(path)
+    return result
+
+
+def _is_zip(path: str) -> bool:
+    with open(path, "rb") as f:
+        return f.read(4) == b"PK\x03\x04"
 
 
 def load_context(prior: Optional[str], summary: Optional[str],

@@ -161,6 +161,8 @@ class ParseResult:
     lines: list[str] = field(default_factory=list, repr=False)
     # 1-based lines that are page furniture (page marks, running headers), not the document's text
     furniture: list[int] = field(default_factory=list, repr=False)
+    # a .docx's formatting, read when a layout rule first asks (read.layout.LazyLayout); None for text
+    layout: Optional[object] = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict:
         return {"source": self.source, "documents": [d.to_dict() for d in self.documents],

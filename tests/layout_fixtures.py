@@ -254,8 +254,9 @@ def _title_page() -> Docx:
 
 
 def _no_east_asian() -> Docx:
-    """No East Asian font anywhere for body text: docDefaults and Normal name only Times New Roman."""
-    latin_only = fonts(None, TNR)
+    """No East Asian font anywhere for body text: docDefaults and Normal name only Times New Roman (with the
+    w:hint Word writes on IME-typed text, so that “” are not a second, different fault)."""
+    latin_only = fonts(None, TNR, hint="eastAsia")
     return plan(styles=house_styles(default_rpr=latin_only + rpr(sz=16, wrap=False),
                                     normal_rpr=latin_only + rpr(sz=16, wrap=False)))
 

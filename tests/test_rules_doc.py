@@ -11,10 +11,22 @@ from drafter.check.base import all_rules
 RULES = list(all_rules())
 
 
+def _check_docx(text, code, path):
+    """Layout rules read a .docx: the example's first line says, in 【】, how it is formatted."""
+    from drafter.api import load
+    from drafter.check.engine import run_checks
+    from layout_examples import example_docx
+    return run_checks(load(example_docx(text, path)), select=code)
+
+
 @pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
-def test_examples(rule):
+def test_examples(rule, tmp_path):
     ctx = rule.example_context or {}
     assert rule.example_hit and rule.example_miss, rule.code
+    if rule.code.startswith("FMT"):
+        assert [f for f in _check_docx(rule.example_hit, rule.code, tmp_path / "hit.docx") if f.rule == rule.code]
+        assert not [f for f in _check_docx(rule.example_miss, rule.code, tmp_path / "miss.docx") if f.rule == rule.code]
+        return
     hit = check_text(rule.example_hit, select=rule.code, summary=ctx.get("summary"), prior=ctx.get("prior"))
     assert [f for f in hit if f.rule == rule.code], f"{rule.code}: example_hit does not fire"
     miss = check_text(rule.example_miss, select=rule.code, summary=ctx.get("summary"), prior=ctx.get("prior"))

@@ -119,6 +119,7 @@ class Context:
     summary: Optional[Document] = None       # last year's summary (--summary or the same file)
     config: dict = field(default_factory=dict)  # the merged drafter.yaml
     data: Any = None                         # rules/*.yaml as loaded (see drafter.check.data)
+    layout: Any = None                       # a .docx's formatting (read.layout.LazyLayout), None for text
 
     @property
     def source(self) -> str:

@@ -13,6 +13,7 @@ metrics:                            # added to rules/metrics.yaml
 terms: [...]                        # added to rules/terms.yaml
 duplicates: {threshold: 0.75}
 placeholders: [待补]
+layout: {fonts: {小标宋: [华文中宋]}}  # fonts the office uses for a GB/T 9704 family (FMT002–FMT004)
 fail-on: warning
 ```
 """
@@ -77,6 +78,12 @@ SCHEMA: dict = {
         "duplicates": {"type": "object", "additionalProperties": False,
                        "properties": {"threshold": {"type": "number", "minimum": 0.3, "maximum": 1}}},
         "placeholders": {"type": "array", "items": {"type": "string", "minLength": 1}},
+        # fonts an office uses for a GB/T 9704 family (its house fonts, a 小标宋 substitute): FMT002–FMT004
+        "layout": {"type": "object", "additionalProperties": False,
+                   "properties": {"fonts": {"type": "object",
+                                            "propertyNames": {"enum": ["仿宋", "楷体", "黑体", "小标宋", "宋体"]},
+                                            "additionalProperties": {"type": "array",
+                                                                     "items": {"type": "string", "minLength": 1}}}}},
     },
 }
 

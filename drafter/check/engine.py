@@ -101,7 +101,7 @@ def run_checks(result: ParseResult, prior=None, summary=None, config: Optional[d
     for doc in documents_to_check(result):
         ctx = Context(result=result, doc=doc, prior=prior_doc,
                       summary=summary_doc or (in_file_summary if doc.kind != "summary" else None),
-                      config=cfg, data=data)
+                      config=cfg, data=data, layout=getattr(result, "layout", None))
         for i, rule_cls in enumerate(rules):
             progress.report("check", i, len(rules))
             kinds = getattr(rule_cls, "kinds", DEFAULT_KINDS)

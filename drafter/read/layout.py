@@ -17,7 +17,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .docx import MC, _check_container, _Package, _bad, _local, paragraph_elements, W_STRICT, W_TRANSITIONAL
+from . import Block
+from .docx import MC, W_STRICT, W_TRANSITIONAL, _bad, _check_container, _local, _Package
+from .docx import _Reader as _BlockReader
+from .docx import _Styles
+from .numbering import Numbering
 from .formatting import StyleSheet, Theme, on, ppr_props, rpr_props
 
 TW_PER_MM = 1440 / 25.4
@@ -66,11 +70,7 @@ class ParaLook:
     label: Optional[RunLook] = None   # the look of a Word automatic number drawn before the text
     frame_x: str = ""           # w:framePr/@w:xAlign (a framed paragraph: page numbers)
     anchor_x: str = ""          # horizontal alignment of the text box holding the paragraph
-
-    @property
-    def size(self) -> float:
-        """The size most of the paragraph's characters have."""
-        return _majority([(r.size, len(r.text)) for r in self.runs]) or DEFAULT_SIZE
+    size: float = DEFAULT_SIZE  # the size most of its characters have
 
 
 @dataclass
@@ -140,7 +140,8 @@ class _Reader:
         self.numbering = numbering  # numId → {ilvl: (pPr, rPr)} of its abstractNum
         self.sheet_num = style_numbering  # styleId → (numId, ilvl) its pPr carries
 
-    def paragraph(self, p, line: int, in_table: bool = False) -> ParaLook:
+    def paragraph(self, p, line: int, in_table: bool = False, boxes: Optional[list] = None) -> ParaLook:
+        """The look of one w:p; the text boxes it anchors are appended to `boxes` (read/docx.py's order)."""
         w, sheet = self.w, self.sheet
         ppr = p.find(w + "pPr")
         sid = ""
@@ -162,10 +163,13 @@ class _Reader:
             label_props.update(rpr_props(lvl[1], w, "numbering"))
             label = self.look("", label_props)
         runs: list[RunLook] = []
-        self.inline(p, sid, runs, [])
+        self.inline(p, sid, runs, [], boxes if boxes is not None else [], None)
         size = _value(mark.get("sz"), DEFAULT_SIZE)
-        look = ParaLook(line=line, text="".join(r.text for r in runs), style_id=sid,
-                        style=sheet.name.get(sid, sid), runs=_merge(runs), in_table=in_table, label=label)
+        text = "".join(r.text for r in runs)
+        merged = _merge(runs)
+        look = ParaLook(line=line, text=text, style_id=sid,
+                        style=sheet.name.get(sid, sid), runs=merged, in_table=in_table, label=label,
+                        size=_majority([(r.size, len(r.text)) for r in merged]) or size)
         look.align, look.align_from = _pair(props.get("jc"), "left")
         _indent(look, props, size)
         rule, rule_from = _pair(props.get("lineRule"), "auto")
@@ -196,43 +200,40 @@ class _Reader:
         levels = self.numbering.get(num_id) or {}
         return levels.get(str(ilvl or "0"))
 
-    def inline(self, el, sid: str, out: list[RunLook], fields: list[str]) -> None:
+    def inline(self, el, sid: str, out: list[RunLook], fields: list, boxes: list, elems: Optional[list]) -> None:
         """Runs in reading order, the way read/docx.py collects a paragraph's text; `fields` is the stack of
-        open complex fields (instruction, in_result)."""
+        open complex fields [instruction, in_result]; text boxes go to `boxes`; `elems` (when given) gets the
+        (w:r, text) behind each look, for fix --layout."""
         w = self.w
         for ch in el:
             tag = ch.tag
             if not isinstance(tag, str):
                 continue
             if tag == w + "r":
-                self.run(ch, sid, out, fields)
+                self.run(ch, sid, out, fields, boxes, elems)
             elif tag == w + "fldSimple":
                 instr = ch.get(w + "instr") or ""
                 fields.append(["PAGE" if _PAGE_FIELD.match(instr) else "other", True])
-                self.inline(ch, sid, out, fields)
+                self.inline(ch, sid, out, fields, boxes, elems)
                 fields.pop()
             elif tag == w + "sdt":
                 c = ch.find(w + "sdtContent")
                 if c is not None:
-                    self.inline(c, sid, out, fields)
+                    self.inline(c, sid, out, fields, boxes, elems)
             elif tag == MC + "AlternateContent":
-                c = ch.find(MC + "Choice")
-                if c is None:
-                    c = ch.find(MC + "Fallback")
+                c = _choice(ch)
                 if c is not None:
-                    self.inline(c, sid, out, fields)
+                    self.inline(c, sid, out, fields, boxes, elems)
+            elif tag == w + "txbxContent":
+                boxes.append(ch)
             elif tag.startswith(w) and tag[len(w):] in _SKIP:
                 continue
             elif tag != MC + "Fallback":
-                self.inline(ch, sid, out, fields)
+                self.inline(ch, sid, out, fields, boxes, elems)
 
-    def run(self, r, sid: str, out: list[RunLook], fields: list) -> None:
+    def run(self, r, sid: str, out: list[RunLook], fields: list, boxes: list, elems: Optional[list]) -> None:
         w = self.w
         rpr = r.find(w + "rPr")
-        rs = rpr.find(w + "rStyle") if rpr is not None else None
-        props = dict(self.sheet.run_base(sid, rs.get(w + "val", "") if rs is not None else ""))
-        props.update(rpr_props(rpr, w, "direct"))
-        hidden = rpr is not None and rpr.find(w + "vanish") is not None and on(rpr.find(w + "vanish"), w)
         text = []
         for c in r:
             t = c.tag
@@ -252,16 +253,25 @@ class _Reader:
                     fields.pop()
             elif t == w + "instrText" and fields and not fields[-1][1]:
                 fields[-1][0] += c.text or ""
+            elif t in (w + "drawing", w + "pict", w + "object", MC + "AlternateContent"):
+                _boxes(c, boxes, w)
         s = "".join(text)
-        if not s or hidden:
+        if not s:
             return
-        in_result = [f for f in fields if f[1]]
+        vanish = rpr.find(w + "vanish") if rpr is not None else None
+        if vanish is not None and on(vanish, w):
+            return
         if fields and not fields[-1][1]:
             return  # the instruction part of a field shows nothing
+        rs = rpr.find(w + "rStyle") if rpr is not None else None
+        props = dict(self.sheet.run_base(sid, rs.get(w + "val", "") if rs is not None else ""))
+        props.update(rpr_props(rpr, w, "direct"))
         look = self.look(s, props)
-        if in_result and any(f[0] == "PAGE" or _PAGE_FIELD.match(f[0] or "") for f in in_result):
+        if any(f[1] and (f[0] == "PAGE" or _PAGE_FIELD.match(f[0] or "")) for f in fields):
             look.field = "PAGE"
         out.append(look)
+        if elems is not None:
+            elems.append((r, s))
 
     def look(self, text: str, props) -> RunLook:
         sheet = self.sheet
@@ -274,8 +284,30 @@ class _Reader:
                        size_from=size_from, east_theme=theme)
 
 
-_SKIP = {"del", "moveFrom", "pPr", "rPr", "sdtPr", "sdtEndPr", "rt", "txbxContent", "commentReference",
+_SKIP = {"del", "moveFrom", "pPr", "rPr", "sdtPr", "sdtEndPr", "rt", "commentReference",
          "footnoteReference", "endnoteReference", "bookmarkStart", "bookmarkEnd", "proofErr"}
+
+
+def _choice(alt):
+    c = alt.find(MC + "Choice")
+    return c if c is not None else alt.find(MC + "Fallback")
+
+
+def _boxes(el, out: list, w: str) -> None:
+    """Text boxes inside a drawing/picture, in document order, each once (the VML copy in mc:Fallback skipped)."""
+    if el.tag == w + "txbxContent":
+        out.append(el)
+        return
+    if el.tag == MC + "AlternateContent":
+        c = _choice(el)
+        if c is not None:
+            _boxes(c, out, w)
+        return
+    if el.tag == MC + "Fallback":
+        return
+    for ch in el:
+        if isinstance(ch.tag, str):
+            _boxes(ch, out, w)
 
 
 def _value(pair, default=None):
@@ -490,21 +522,20 @@ def read_layout(path: str) -> DocLayout:
     finally:
         pkg.close()
     body = doc.find(w + "body")
-    elements = paragraph_elements(body) if body is not None else []
-    paragraphs: list[ParaLook] = []
+    walk = _Walk(w, reader)
+    if body is not None:
+        walk.container(body)
+    paragraphs: list[ParaLook] = walk.out
     sections: list[SectionLook] = []
     first = 1
-    for i, p in enumerate(elements, 1):
-        in_table = any(a.tag == w + "tc" for a in p.iterancestors())
-        look = reader.paragraph(p, i, in_table)
+    for i, (p, look) in enumerate(zip(walk.elements, paragraphs), 1):
         look.section = len(sections)
-        paragraphs.append(look)
         sp = p.find(f"{w}pPr/{w}sectPr")
-        if sp is not None and not in_table:
+        if sp is not None and not look.in_table:
             sections.append(_section(sp, w, first, i, rels, footers, sections[-1] if sections else None))
             first = i + 1
     final = body.find(w + "sectPr") if body is not None else None
-    sections.append(_section(final, w, first, len(elements), rels, footers, sections[-1] if sections else None))
+    sections.append(_section(final, w, first, len(paragraphs), rels, footers, sections[-1] if sections else None))
     notes = []
     if notes_root is not None:
         for n in notes_root.findall(w + "footnote"):
@@ -517,6 +548,42 @@ def read_layout(path: str) -> DocLayout:
                        footnotes=notes, application=app, wps=wps)
     layout._names = dict(sheet.name)
     return layout
+
+
+class _Walk(_BlockReader):
+    """read/docx.py's walk over the body (tables, content controls, text boxes, deleted paragraphs), with
+    each paragraph's look computed in the same pass: paragraph N here is block N there."""
+
+    def __init__(self, w: str, looks: _Reader):
+        super().__init__(w, _Styles(None, w), Numbering(None, w, lambda sid: None))
+        self.looks = looks
+        self.out: list[ParaLook] = []
+
+    def paragraph(self, p, cell) -> None:
+        boxes: list = []
+        look = self.looks.paragraph(p, len(self.blocks) + 1, cell is not None, boxes)
+        ppr = p.find(self.w + "pPr")
+        deleted = ppr is not None and ppr.find(f"{self.w}rPr/{self.w}del") is not None and not look.text.strip()
+        if not deleted:
+            self.blocks.append(Block(text=look.text, line=len(self.blocks) + 1, cell=cell))
+            self.elements.append(p)
+            self.out.append(look)
+        for box in boxes:
+            self.container(box, cell)
+
+
+def paragraph_runs(p, w: str) -> list:
+    """(w:r, text) of each run of a paragraph that shows text, in the order its looks have (for fix --layout)."""
+    reader = _Reader(w, StyleSheet(None, w, Theme(None), ""), {}, {})
+    elems: list = []
+    reader.inline(p, "", [], [], [], elems)
+    return elems
+
+
+def paragraph_elements(body) -> list:
+    """The w:p elements of a body in the order read_layout (and read_docx) number them."""
+    from .docx import paragraph_elements as elements
+    return elements(body)
 
 
 def _style_numbering(root, w: str) -> dict:
