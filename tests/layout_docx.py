@@ -27,7 +27,8 @@ NS = (f'xmlns:w="{W}" xmlns:r="{R}" '
       'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
       'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
       'xmlns:w10="urn:schemas-microsoft-com:office:word" '
-      'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"')
+      'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" '
+      'xmlns:wp14="http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing"')
 WPS_NS = ' xmlns:wpsCustomData="http://www.wps.cn/officeDocument/2013/wpsCustomData"'
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -251,10 +252,9 @@ WORD_COMPAT = ('<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="htt
 
 def settings_xml(*, even_odd: bool = True, theme_lang: Optional[str] = "zh-CN", compat: str = WORD_COMPAT,
                  wps: bool = False) -> str:
-    x = '<w:zoom w:percent="100"/>'
+    x = '<w:zoom w:percent="100"/><w:defaultTabStop w:val="420"/>'
     if even_odd:
         x += "<w:evenAndOddHeaders/>"
-    x += '<w:defaultTabStop w:val="420"/>'
     if wps:
         x += '<w:drawingGridVerticalSpacing w:val="156"/><w:displayHorizontalDrawingGridEvery w:val="0"/>'
         x += '<w:displayVerticalDrawingGridEvery w:val="2"/>'
@@ -263,6 +263,13 @@ def settings_xml(*, even_odd: bool = True, theme_lang: Optional[str] = "zh-CN", 
     if theme_lang:
         x += f'<w:themeFontLang w:val="en-US" w:eastAsia="{theme_lang}"/>'
     return f"{XML_HEAD}<w:settings {NS}{WPS_NS if wps else ''}>{x}</w:settings>"
+
+
+FONT_TABLE = (f'{XML_HEAD}<w:fonts xmlns:w="{W}">'
+              + "".join(f'<w:font w:name="{n}"><w:charset w:val="86"/><w:family w:val="modern"/>'
+                        '<w:pitch w:val="fixed"/></w:font>' for n in (FANG, KAI, HEI, SONG, XBS))
+              + f'<w:font w:name="{TNR}"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>'
+              + "</w:fonts>")
 
 
 # --- the package -----------------------------------------------------------------------------------------
@@ -296,7 +303,10 @@ class Docx:
         rels = [f'<Relationship Id="rIdStyles" Type="{REL}/styles" Target="styles.xml"/>',
                 f'<Relationship Id="rIdSettings" Type="{REL}/settings" Target="settings.xml"/>']
         parts = {"word/document.xml": self.document_xml(), "word/styles.xml": self.styles,
-                 "word/settings.xml": self.settings or settings_xml()}
+                 "word/settings.xml": self.settings or settings_xml(), "word/fontTable.xml": FONT_TABLE}
+        ct.append('<Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>')
+        rels.append(f'<Relationship Id="rIdFonts" Type="{REL}/fontTable" Target="fontTable.xml"/>')
+        self.theme = self.theme or theme_xml()
         if self.theme:
             ct.append('<Override PartName="/word/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/>')
             rels.append(f'<Relationship Id="rIdTheme" Type="{REL}/theme" Target="theme/theme1.xml"/>')

@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from lxml import etree
+
 from . import Block
 from .docx import MC, W_STRICT, W_TRANSITIONAL, _bad, _check_container, _local, _Package
 from .docx import _Reader as _BlockReader
@@ -45,6 +47,7 @@ class RunLook:
     east_from: str = ""         # docDefaults | style:<id> | char:<id> | direct | numbering
     size_from: str = ""
     east_theme: bool = False    # the East Asian face came from the theme
+    latin_theme: bool = False   # the ascii (digits, Latin) face came from the theme
     field: str = ""             # "PAGE" for the result of a page-number field
 
 
@@ -122,6 +125,8 @@ class DocLayout:
         return self._names.get(origin.split(":", 1)[1], "") if ":" in origin else ""
 
     _names: dict = field(default_factory=dict, repr=False)
+    # the look a paragraph of each style used has before its own direct formatting (a sample character "字")
+    style_looks: dict = field(default_factory=dict, repr=False)
 
 
 def _majority(pairs):
@@ -276,12 +281,12 @@ class _Reader:
     def look(self, text: str, props) -> RunLook:
         sheet = self.sheet
         east, east_from, theme = sheet.font(props, "eastAsia")
-        ascii_, _, _ = sheet.font(props, "ascii")
+        ascii_, _, latin_theme = sheet.font(props, "ascii")
         hansi, _, _ = sheet.font(props, "hAnsi")
         size, size_from = _pair(props.get("sz"), DEFAULT_SIZE)
         return RunLook(text=text, east_asia=east, ascii=ascii_, h_ansi=hansi, hint=_value(props.get("hint"), ""),
                        size=size, bold=bool(_value(props.get("b"), False)), east_from=east_from,
-                       size_from=size_from, east_theme=theme)
+                       size_from=size_from, east_theme=theme, latin_theme=latin_theme)
 
 
 _SKIP = {"del", "moveFrom", "pPr", "rPr", "sdtPr", "sdtEndPr", "rt", "commentReference",
@@ -325,9 +330,9 @@ def _merge(runs: list[RunLook]) -> list[RunLook]:
         if out:
             last = out[-1]
             if (last.east_asia, last.ascii, last.h_ansi, last.hint, last.size, last.bold, last.east_from,
-                    last.size_from, last.east_theme, last.field) == (r.east_asia, r.ascii, r.h_ansi, r.hint, r.size,
-                                                                     r.bold, r.east_from, r.size_from,
-                                                                     r.east_theme, r.field):
+                    last.size_from, last.east_theme, last.latin_theme, last.field) == (
+                    r.east_asia, r.ascii, r.h_ansi, r.hint, r.size, r.bold, r.east_from, r.size_from,
+                    r.east_theme, r.latin_theme, r.field):
                 last.text += r.text
                 continue
         out.append(r)
@@ -547,6 +552,11 @@ def read_layout(path: str) -> DocLayout:
     layout = DocLayout(path=path, paragraphs=paragraphs, sections=sections, even_and_odd=even_odd,
                        footnotes=notes, application=app, wps=wps)
     layout._names = dict(sheet.name)
+    for sid in {p.style_id for p in paragraphs}:
+        sample = etree.fromstring(f'<w:p xmlns:w="{ns}"><w:pPr><w:pStyle w:val="{sid}"/></w:pPr>'
+                                  '<w:r><w:t>字</w:t></w:r></w:p>') if sid.isprintable() and '"' not in sid else None
+        if sample is not None:
+            layout.style_looks[sid] = reader.paragraph(sample, 0)
     return layout
 
 
