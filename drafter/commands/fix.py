@@ -23,8 +23,13 @@ def report(r: FixResult, dry_run: bool) -> str:
     fixed = r.fixed_by_rule
     n = sum(fixed.values())
     by = tr("、", ", ").join(f"{code} {k}" for code, k in sorted(fixed.items()))
-    if not r.plan.changes:
+    laid = r.layout is not None and bool(r.layout.done)
+    if not r.plan.changes and not laid:
         out.append(tr("没有可以自动修复的问题。", "Nothing to fix."))
+    elif not r.plan.changes:
+        out.append(tr(f"已按 GB/T 9704 调整版式（{by}），未改动文字；写入 {r.out}", f"layout set to GB/T 9704 ({by}), "
+                      f"no word changed; wrote {r.out}") if not dry_run else
+                   tr("将按 GB/T 9704 调整版式；未写入任何文件（--dry-run）。", "would set the GB/T 9704 layout; nothing written (--dry-run)."))
     elif dry_run:
         out.append(tr(f"将修复 {n} 个问题（{by}），共改动 {len(r.plan.changes)} 处；未写入任何文件（--dry-run）。",
                       f"would fix {n} findings ({by}) with {len(r.plan.changes)} changes; nothing written (--dry-run)."))
@@ -33,6 +38,9 @@ def report(r: FixResult, dry_run: bool) -> str:
             if r.fmt == "docx" else tr("改动", "changes")
         out.append(tr(f"已修复 {n} 个问题（{by}），共 {len(r.plan.changes)} 处{what}，写入 {r.out}",
                       f"fixed {n} findings ({by}) with {len(r.plan.changes)} {what}; wrote {r.out}"))
+    if laid:
+        out.append(tr(f"版式：{r.layout.changes} 处修订", f"layout: {r.layout.changes} tracked change(s)"))
+        out += ["  " + line for line in r.layout.lines()]
     if r.plan.dropped:
         why = {"conflict": tr("修改互相冲突", "edits conflict"), "span": tr("无法定位原文", "cannot be placed")}
         parts = [f"{f.rule} {tr('第 ', 'line ')}{f.line}{tr(' 行', '')}{tr('（', ' (')}{why.get(w, w)}{tr('）', ')')}"

@@ -31,6 +31,7 @@ class FixResult:
     diff: str = ""
     written: bool = False
     fmt: str = "text"
+    layout: Optional[object] = None    # fix --layout's LayoutReport (what it changed), None without --layout
 
     @property
     def fixed_by_rule(self) -> Counter:
@@ -52,7 +53,7 @@ def default_out(path: str) -> str:
     return f"{base}.fixed{'.docx' if ext in ('.doc', '.wps', '.docx') else (ext or '.txt')}"
 
 
-def _layout(src: str, dst: str) -> None:
+def _layout(src: str, dst: str, config: Optional[dict] = None):
     """The GB/T 9704 layout pass (engineer `layout`'s drafter/fix/layout.py), .docx file → .docx file."""
     try:
         from . import layout  # noqa: F401
@@ -61,7 +62,7 @@ def _layout(src: str, dst: str) -> None:
     fn = getattr(layout, "apply_layout", None) or getattr(layout, "fix_layout", None)
     if fn is None:
         raise DrafterError("--layout", "本版本尚未提供版式修复（--layout）", "--layout is not available in this version")
-    fn(src, dst)
+    return fn(src, dst, config=config)
 
 
 def fix_file(path: str, out: Optional[str] = None, select=None, ignore=None, prior: Optional[str] = None,
@@ -85,6 +86,9 @@ def fix_file(path: str, out: Optional[str] = None, select=None, ignore=None, pri
         raise DrafterError(path, "--layout 只用于 .docx 文件", "--layout works on .docx files only")
     from ..parse import parse_source
     result = parse_source(src)
+    if layout:   # the FMT findings before and after, as check reports them for a .docx
+        from ..read.layout import LazyLayout
+        result.layout = LazyLayout(path)
     prior_res, summary_res = load_context(prior, summary, encoding)
     chosen = {r.code for r in enabled_rules(cfg, select, ignore)}
 
@@ -109,11 +113,14 @@ def fix_file(path: str, out: Optional[str] = None, select=None, ignore=None, pri
             p = plan(todo, result.lines)
             with open(fixed_path, "wb") as f:
                 f.write(encode(raw, apply(raw.lines, p.changes), path))
+        layout_report = None
         if layout:
             laid = os.path.join(tmp, "laid" + ext)
-            _layout(fixed_path, laid)
+            layout_report = _layout(fixed_path, laid, cfg)
             fixed_path = laid
         fixed = parse_source(read_source(fixed_path, encoding=None if src.fmt == "docx" else encoding))
+        if layout:
+            fixed.layout = LazyLayout(fixed_path)
         after_all = findings(fixed)
         was = Counter((f.rule, f.line) for f in before_all)
         new = []
@@ -125,6 +132,7 @@ def fix_file(path: str, out: Optional[str] = None, select=None, ignore=None, pri
         res = FixResult(path=path, out=out, plan=p, before=[f for f in before_all if f.rule in chosen],
                         after=[f for f in after_all if f.rule in chosen], new=new, fmt=src.fmt)
         res.diff = unified_diff(result.lines, fixed.lines, p.changes, path, out)
+        res.layout = layout_report
         if not dry_run and (p.changes or layout):
             with open(fixed_path, "rb") as f:
                 data = f.read()

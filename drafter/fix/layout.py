@@ -131,6 +131,7 @@ class _Job:
                                                                          if layout.paragraphs else "Normal")
         self.style_edits: dict[str, set] = {}
         self.grid_changed = False
+        self.styles_before = etree.tostring(self.styles, method="c14n") if self.styles is not None else b""
 
     # --- the passes ---------------------------------------------------------------------------------------
     def run(self) -> None:
@@ -173,7 +174,9 @@ class _Job:
                         need.setdefault(sid, set()).add(prop)   # under the direct value, the style is wrong too
                 elif origin.startswith("char:"):
                     self._drop_char_style(part)
-                elif origin != "numbering":
+                elif origin == "numbering":
+                    self._override_numbering(part, prop)
+                else:
                     need.setdefault(sid, set()).update({prop, "none"} if origin == "none" else {prop})
         for sid, props in need.items():
             self._edit_style(sid, "body", props)
@@ -204,10 +207,14 @@ class _Job:
                         self._drop_direct(p, prop)
                     elif origin.startswith("char:"):
                         self._drop_char_style(p)
+                    elif origin == "numbering":
+                        self._override_numbering(p, prop)
+                        continue
                     props.add(prop)
             if target is not None:
                 full = {"east", "size"} | ({"align", "indent"} if role == "title" else set())
-                self._edit_style(target, role, props | (full if target == ROLE_STYLE[role] else set()))
+                # a new GW style is based on the body's: it takes its lines and indent from there
+                self._edit_style(target, role, full if target == ROLE_STYLE[role] else props)
         for p in run_in:
             faults = self._faults(p, want, lead=True)
             if role in ("cn", "paren_cn") and "east" in faults:
@@ -322,7 +329,7 @@ class _Job:
                         char_spacing=spacing, latin=LATIN if themed and "east" in props else None)
             if props & {"east", "size"}:
                 size_zh = {16: "三号", 22: "二号"}.get(want["size"], f"{want['size']:g} 磅")
-                self.report.add("FMT008" if "none" in props else rule, f"样式“{name}”（{what_zh}）设为{face}{size_zh}",
+                self.report.add("FMT008" if "none" in props else rule, f"样式“{name}”（{what_zh}）设为{face} {size_zh}",
                                 f"style '{name}' ({what_en}) set to {face} {want['size']:g} pt")
             if "hint" in props:
                 self.report.add("FMT008", f"样式“{name}”的中文标点用中文字体（w:hint=\"eastAsia\"）",
@@ -427,6 +434,16 @@ class _Job:
                             "去掉了覆盖样式的文字直接格式（字体、字号）",
                             "direct character formatting that overrode the style (font, size) taken away")
 
+    def _override_numbering(self, part: Part, prop: str) -> None:
+        """Word's automatic numbering indents its paragraphs from numbering.xml (w:lvl/w:pPr, which holds no
+        change record): the paragraph's own w:ind, tracked, puts the two-character indent back over it."""
+        if prop != "indent":
+            return
+        ppr = X.para_ppr(self.elements[part.line - 1], self.tracker)
+        X.set_paragraph(ppr, first_chars=200, per_char=ZI)
+        self.report.add("FMT006", "自动编号段落的缩进改为首行缩进 2 字（段落格式）",
+                        "automatically numbered paragraphs: two-character first-line indent (paragraph formatting)")
+
     def _drop_char_style(self, part: Part) -> None:
         p = self.elements[part.line - 1]
         start, end = 0, sum(len(t) for _, t in part.pieces)
@@ -467,9 +484,28 @@ class _Job:
         self.report.untracked.append(("文档默认格式（docDefaults）的中文字体", "the East Asian font of the document defaults"))
 
     # --- the package -------------------------------------------------------------------------------------------------
+    def _drop_styles_with_effects(self, names: list[str]) -> list[str]:
+        """Word 2010's second copy of the styles no longer matches once styles.xml changed (Word may then call
+        the file unreadable; Word 2013 and later neither write nor read it): it is left out, with its
+        relationship and content type — as fix's text pass and --annotate do."""
+        swe = f"{self.folder}/stylesWithEffects.xml"
+        if swe not in names or self.styles is None or etree.tostring(self.styles, method="c14n") == self.styles_before:
+            return names
+        for rel in list(self.rels.iter(PKG_REL + "Relationship")):
+            if (rel.get("Type") or "").endswith("/stylesWithEffects"):
+                rel.getparent().remove(rel)
+        if self.content_types is None:
+            self.content_types = self.pkg.xml("[Content_Types].xml")
+        for o in list(self.content_types.iter(CT + "Override")):
+            if o.get("PartName") == "/" + swe:
+                o.getparent().remove(o)
+        self.report.untracked.append(("去掉了与 styles.xml 不再一致的 stylesWithEffects.xml（Word 2010 的样式副本）",
+                                      "left out stylesWithEffects.xml (Word 2010's copy of the styles), no longer in step"))
+        return [n for n in names if n != swe]
+
     def write(self, dst: str) -> None:
         zin = self.pkg.zf
-        names = [i.filename for i in zin.infolist()]
+        names = self._drop_styles_with_effects([i.filename for i in zin.infolist()])
         out = {}
         for name, root in self.roots.items():
             out[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
