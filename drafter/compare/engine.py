@@ -199,7 +199,7 @@ def _note_merges_and_splits(changes: list[Change], old_refs: list[ItemRef], new_
                 counts[k] = counts.get(k, 0) + 1
         if not counts:
             return None, 0.0
-        k, n = max(counts.items(), key=lambda kv: kv[1])
+        k, n = max(counts.items(), key=lambda kv: (kv[1], -kv[0]))   # a tie goes to the first item
         return k, n / len(g)
 
     dropped = [ch for ch in changes if ch.status == "dropped"]
