@@ -1,9 +1,9 @@
 """DUP001–DUP002: items that say nearly the same thing; text printed twice.
 
-Similarity is the Dice coefficient of character bigrams (Chinese has no spaces to split words on),
-computed for all pairs at once with rapidfuzz's `process.cdist`: each text becomes the sorted ids of its
-distinct bigrams written as characters, and for two such strings Indel-normalised `fuzz.ratio` equals
-2|A∩B|/(|A|+|B|) — the Dice coefficient — in C++ on every core (reference/deps.md §3).
+Similarity is the Dice coefficient of character bigrams (Chinese has no spaces to split words on). The
+pairs that can reach the threshold are found by a similarity join (drafter/simjoin.py), then scored with
+rapidfuzz: each text becomes the sorted ids of its distinct bigrams written as characters, and for two such
+strings Indel-normalised `fuzz.ratio` equals 2|A∩B|/(|A|+|B|) — the Dice coefficient (reference/deps.md §3).
 """
 from __future__ import annotations
 
@@ -50,19 +50,36 @@ def bigram_codes(texts: list[str]) -> list[str]:
     return out
 
 
-# below this many items a plain loop over rapidfuzz's C scorer is faster than importing numpy for cdist
+def _codes(ids, sizes, which) -> dict[int, str]:
+    """`bigram_codes` of the texts `which` from their bigram ids (0…) laid end to end, sizes per text."""
+    import numpy as np
+    start = np.concatenate(([0], np.cumsum(sizes)))
+    text = (ids.astype(np.uint32) + 0x10000).astype("<u4").tobytes().decode("utf-32-le")
+    return {int(k): text[start[k]:start[k + 1]] for k in which}
+
+
+# Up to this many items every pair is scored (no numpy import, a few ms for a real plan); above it a
+# similarity join finds the candidates. Python's round() takes 72.5 to 72 and rapidfuzz's uint8 output to
+# 73, as the small and the large path always did, so no finding's percentage changes.
 _SMALL = 300
 
 
 def similar_pairs(texts: list[str], threshold: float) -> list[tuple[int, int, float]]:
-    """All pairs i<j whose bigram Dice is at least `threshold` (0–1), best first."""
+    """All pairs i<j whose bigram Dice is at least `threshold` (0–1), best first.
+
+    Above `_SMALL` texts the pairs that can reach the threshold come from a similarity join with prefix
+    filtering (drafter/simjoin.py), so thousands of near-identical items are not scored n² times; each
+    candidate is scored as all pairs used to be — rapidfuzz's `fuzz.ratio` on the Dice-trick codes, the same
+    cutoff and rounding — so the pairs and scores are those of the all-pairs version
+    (tests/test_dup_pairs_pinned.py keeps it as the oracle).
+    """
     from rapidfuzz import fuzz
 
-    if len(texts) < 2:
-        return []
-    codes = bigram_codes(texts)
     cutoff = int(threshold * 100)
-    if len(codes) <= _SMALL:
+    if len(texts) < 2 or cutoff > 100:
+        return []
+    if len(texts) <= _SMALL:
+        codes = bigram_codes(texts)
         pairs = []
         for i in range(len(codes)):
             for j in range(i + 1, len(codes)):
@@ -74,9 +91,19 @@ def similar_pairs(texts: list[str], threshold: float) -> list[tuple[int, int, fl
     import numpy as np
     from rapidfuzz import process
 
-    scores = process.cdist(codes, codes, scorer=fuzz.ratio, score_cutoff=cutoff, workers=-1, dtype=np.uint8)
-    iu = np.argwhere(np.triu(scores, 1) >= max(cutoff, 1))
-    pairs = [(int(i), int(j), float(scores[i, j]) / 100) for i, j in iu]
+    from ... import simjoin
+
+    keys, sizes = simjoin.bigram_sets(texts)
+    ids, _ = simjoin.dense_ids(keys)
+    sets = simjoin.TokenSets.from_flat(ids, sizes)
+    # a pair is kept when its score reaches the cutoff and, rounded, is at least 1
+    xs, ys = simjoin.candidate_pairs(sets, max(cutoff, 0.5) / 100)
+    # the Dice-trick codes (any one order of the bigrams serves), only of the texts that have a candidate
+    codes = _codes(ids, sizes, np.union1d(xs, ys))
+    scores = process.cpdist([codes[i] for i in xs.tolist()], [codes[j] for j in ys.tolist()], scorer=fuzz.ratio,
+                            score_cutoff=max(cutoff, 0), workers=-1, dtype=np.uint8)
+    ok = np.flatnonzero(scores >= max(cutoff, 1))
+    pairs = [(int(xs[k]), int(ys[k]), float(scores[k]) / 100) for k in ok]
     pairs.sort(key=lambda p: -p[2])
     return pairs
 
