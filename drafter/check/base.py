@@ -126,17 +126,21 @@ class Context:
         return self.result.source
 
     def path_of(self, node: Node) -> str:
-        """Heading path like `三、/(五)` for a node of `doc`."""
-        def walk(nodes, trail):
-            for n in nodes:
-                here = trail + [n.label or n.title[:8]]
-                if n is node:
-                    return here
-                found = walk(n.children, here)
-                if found:
-                    return found
-            return None
-        return "/".join(walk(self.doc.sections, []) or [])
+        """Heading path like `三、/(五)` for a node of `doc` ("" for any other node).
+
+        Every node's path comes from one walk of the tree, on the first call: a finding does not walk it
+        again (900 findings on a 3,200-item plan took 3 million calls)."""
+        paths = self.__dict__.get("_paths")
+        if paths is None:
+            paths = {}
+            stack = [(n, ()) for n in reversed(self.doc.sections)]
+            while stack:
+                n, trail = stack.pop()
+                here = trail + (n.label or n.title[:8],)
+                paths.setdefault(id(n), "/".join(here))
+                stack.extend((c, here) for c in reversed(n.children))
+            self.__dict__["_paths"] = paths
+        return paths.get(id(node), "")
 
 
 class Rule:
