@@ -21,6 +21,7 @@ from typing import Iterable, Optional
 from .data import RulesData, norm_name
 
 LEVELS = "市区县省"
+_OPTIONAL = "和与及"   # dropped from a name in its standard short form (住房城乡建设局, 人力资源社会保障局)
 # characters an agency name ends with (a window in running text must end on one, or on a slip of one)
 _ENDINGS = "局委办厅院会心队部署府处站所"
 MAX_CORE = 14
@@ -44,7 +45,9 @@ def _index(d: RulesData) -> tuple:
             for j in range(len(c)):
                 by_del.setdefault(c[:j] + c[j + 1:], []).append((c, j))
         slip_chars = frozenset().union(*d.slips.values()) if d.slips else frozenset()
-        got = (cores, set(cores), by_del, slip_chars, max((len(c) for c in cores), default=0))
+        # names the list gives as an office's own name (not an alias): preferred between equally near ones
+        canon = frozenset(c[1:] if c[:1] in "市省" else c for c in d.known.values())
+        got = (cores, set(cores), by_del, slip_chars, max((len(c) for c in cores), default=0), canon)
         d.__dict__["_name_index"] = got
     return got
 
@@ -62,7 +65,7 @@ class NameModel:
 
     def __init__(self, d: RulesData, doc_text: str = ""):
         self.d = d
-        self.cores, self.core_set, self.by_del, self.slip_chars, self.max_len = _index(d)
+        self.cores, self.core_set, self.by_del, self.slip_chars, self.max_len, self.canon = _index(d)
         self.doc_text = doc_text
         self._doc_pairs: Optional[Counter] = None
 
@@ -99,9 +102,10 @@ class NameModel:
             return any(not self._seen(p) for p in new)
         if len(r) == len(k) - 1:          # a character dropped inside the name (not its first or last)
             j = next((i for i in range(len(r)) if r[i] != k[i]), len(r))
-            if j == 0 or j >= len(k) - 1:
-                return False
-            return not self._seen(r[j - 1:j + 1])
+            if j == 0 or j >= len(k) - 1 or k[j] in _OPTIONAL:
+                return False               # 住房城乡建设局 for 住房和城乡建设局 is the standard short form
+            # from a long name a dropped character is a slip even where the pair it leaves is a familiar one
+            return len(k) >= 6 or not self._seen(r[j - 1:j + 1])
         if len(r) == len(k) + 1:          # a character added inside the name
             j = next((i for i in range(len(k)) if r[i] != k[i]), len(k))
             if j == 0 or j >= len(r) - 1:
@@ -134,6 +138,10 @@ class NameModel:
         d = self.d
         if len(n) < 3 or d.is_known(n) or d.is_generic(n):
             return None
+        # the ending typed wrong on a name known by its pattern or as a branch (…宁波监管居, …涧西分据)
+        for e, typed in d.slips.items():
+            if n[-1] in typed and d.is_known(n[:-1] + e):
+                return n[:-1] + e
         for cut in range(len(n) - 2, 2, -1):
             if n[cut:] in d.internal_names:
                 head = self.slip_of(n[:cut], context, ties)
@@ -147,7 +155,8 @@ class NameModel:
             got = self.near(core)
             if got:
                 best = max(got, key=lambda c: (prefix + c in self.doc_text,
-                                               bool(context) and (prefix + c in context or c in context), -len(c)))
+                                               bool(context) and (prefix + c in context or c in context),
+                                               c in self.canon, -len(c)))
                 if ties is not None:
                     ties.extend(prefix + c for c in got if c != best)
                 return prefix + best
@@ -180,7 +189,8 @@ class NameModel:
                 if got and d.is_known(ch + core):
                     break
                 if got:
-                    best = max(got, key=lambda c: (ch + c in self.doc_text, bool(context) and c in context, -len(c)))
+                    best = max(got, key=lambda c: (ch + c in self.doc_text, bool(context) and c in context,
+                                                   c in self.canon, -len(c)))
                     yield Slip(written=ch + core, known=ch + best, start=i,
                                ties=tuple(ch + c for c in got if c != best))
                     done = end
