@@ -105,7 +105,7 @@ class NameModel:
             if j == 0 or j >= len(k) - 1 or k[j] in _OPTIONAL:
                 return False               # 住房城乡建设局 for 住房和城乡建设局 is the standard short form
             # from a long name a dropped character is a slip even where the pair it leaves is a familiar one
-            return len(k) >= 6 or not self._seen(r[j - 1:j + 1])
+            return len(k) >= 5 or not self._seen(r[j - 1:j + 1])
         if len(r) == len(k) + 1:          # a character added inside the name
             j = next((i for i in range(len(k)) if r[i] != k[i]), len(k))
             if j == 0 or j >= len(r) - 1:

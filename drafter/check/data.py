@@ -185,7 +185,9 @@ class RulesData(MetricData):
         n = norm_name(name)
         if self._known_plain(n) or self.is_internal(n) or self.is_branch(n):
             return True
-        return False
+        # a section of a known office: 市住房城乡建设局机关党委, 市公安局办公室
+        return any(n.endswith(x) and len(n) > len(x) + 2 and self._known_plain(n[:-len(x)])
+                   for x in self.internal_names)
 
     def _known_plain(self, n: str) -> bool:
         if n in self.known or n in self.generic:
