@@ -94,8 +94,8 @@ class UnknownAgency(Rule):
             spans = find_agency(ctx, node, a.name)
             # fixed only when the near match is the only one (no other name equally close)
             yield self.finding(
-                ctx, f"责任单位“{a.name}”不在已知名单中，是否应为“{best}”？",
-                f"agency '{a.name}' is not a known name; did you mean '{best}'?",
+                ctx, f"责任单位“{a.name}”不在已知名单中，是否应为“{best}”{_or_zh(others)}？",
+                f"agency '{a.name}' is not a known name; did you mean '{best}'{_or_en(others)}?",
                 node=node, suggestion=best, span=spans[0] if spans else None,
                 edits=[] if others else [Edit(sp, best) for sp in spans])
         # names in running text: 联合市公按局开展…, 由市教育据统筹…
@@ -112,10 +112,19 @@ class UnknownAgency(Rule):
                 line = spans[0].line if spans else (
                     line_of(ctx, node, slip.written) if node is not None else preamble_line(ctx, slip.written))
                 yield self.finding(
-                    ctx, f"单位名称“{slip.written}”疑似写错，是否应为“{slip.known}”？",
-                    f"'{slip.written}' looks like a misspelt agency name; did you mean '{slip.known}'?",
+                    ctx, f"单位名称“{slip.written}”疑似写错，是否应为“{slip.known}”{_or_zh(slip.ties)}？",
+                    f"'{slip.written}' looks like a misspelt agency name; did you mean '{slip.known}'{_or_en(slip.ties)}?",
                     node=node, line=line, suggestion=slip.known, span=spans[0] if spans else None,
                     edits=[] if slip.ties else [Edit(sp, slip.known) for sp in spans])
+
+
+def _or_zh(ties) -> str:
+    """The other names just as near (then nothing is fixed: a person chooses)."""
+    return "".join(f"或“{t}”" for t in list(dict.fromkeys(ties))[:2])
+
+
+def _or_en(ties) -> str:
+    return "".join(f" or '{t}'" for t in list(dict.fromkeys(ties))[:2])
 
 
 def _dropped_char(rest: str, candidates: list[str]) -> Optional[str]:
