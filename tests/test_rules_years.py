@@ -90,3 +90,17 @@ def test_terms_from_config():
     cfg = {"terms": [{"name": "三年行动", "pattern": "三年攻坚行动", "until": "2022-12-31", "suggestion": "新一轮行动"}]}
     fs = check_text("2024年工作要点\n一、总体要求\n（一）推进三年攻坚行动。\n", select="YR002", config=cfg)
     assert codes_at(fs, "YR002") == [3] and fs[0].suggestion == "新一轮行动"
+
+
+def test_excuse_on_the_next_line_of_a_hard_wrapped_paragraph():
+    """PDF text wraps mid-word: `…对我省 2023 年知` / `识产权保护工作检查考核情况…` is about last year's 考核."""
+    text = ("2024年知识产权工作要点\n一、加强保护\n（一）及时向相关部门通报国家对我省 2023 年知\n"
+            "识产权保护工作检查考核情况，推动问题整改。\n（二）组织开展2023年度“开放日”活动。\n")
+    fs = check_text(text, select="YR001")
+    assert [f.line for f in fs] == [5]
+
+
+def test_an_agency_clause_wrapped_after_its_semicolon_is_one_paragraph():
+    text = ("2024年重点工作任务分工\n一、加强保护\n1.加强知识产权行政保护。（牵头单位：市知识产权局；\n"
+            "责任单位：各区人民政府）\n2.加强司法保护。（市高级人民法院负责）\n")
+    assert check_text(text, select="TXT001") == []

@@ -209,6 +209,12 @@ def _ends_paragraph(text: str) -> bool:
     return not t or t[-1] in _END_PUNCT
 
 
+def _open_bracket(cur: list[tuple[int, str]]) -> bool:
+    """A （ or ( still open in the lines so far (a clause `（牵头单位：…；` wrapped right after its ；)."""
+    t = "".join(x for _, x in cur)
+    return t.count("（") + t.count("(") > t.count("）") + t.count(")")
+
+
 def doc_lines(ctx: Context) -> list[tuple[int, str]]:
     """(line number, text) of the checked document, without lines a parser marked as a duplicate copy."""
     c = _cache(ctx)
@@ -240,7 +246,8 @@ def paragraphs(ctx: Context) -> list[list[tuple[int, str]]]:
             gap = range(cur[-1][0] + 1, ln)
             only_blank_or_furniture = all(k in skip or not lines[k - 1].strip() for k in gap)
             page_break = any(k in skip for k in gap)
-            if (ln in starts or _ends_paragraph(cur[-1][1]) or not only_blank_or_furniture
+            ends = _ends_paragraph(cur[-1][1]) and not (cur[-1][1].rstrip()[-1:] in "；;" and _open_bracket(cur))
+            if (ln in starts or ends or not only_blank_or_furniture
                     or (len(gap) and not page_break)):
                 out.append(cur)
                 cur = []

@@ -12,7 +12,7 @@ import re
 from typing import Iterable, Optional
 
 from ..base import Context, Edit, Finding, Rule, Span, register
-from ..textutil import doc_lines, excerpt_at, in_spans, owner, quote_spans
+from ..textutil import doc_lines, excerpt_at, in_spans, owner, paragraphs, quote_spans
 
 KINDS = ("plan", "division", "unknown")
 # YR002 reads a summary's narrative too: a superseded formula written as current is as wrong there
@@ -296,10 +296,12 @@ class StaleYear(Rule):
     example_hit = "2023年工作要点\n一、总体要求\n（一）组织开展2022年度专利奖评审。\n"
     example_miss = "2023年工作要点\n一、总体要求\n（一）组织开展2023年度专利奖评审，较2022年增长10%。\n"
 
-    def _at(self, ctx: Context, ln: int, m: re.Match, text: str, year: int, zh: str, en: str) -> Finding:
-        span = Span(ln, m.start(1), m.end(1))  # the four digits
-        f = self.finding(ctx, zh, en, line=ln, excerpt=excerpt_at(text, m.start()), suggestion=f"{year}年",
-                         span=span, edits=[Edit(span, str(year))])
+    def _at(self, ctx: Context, where: tuple, year: int, zh: str, en: str) -> Finding:
+        """A finding at `where` = (line, column of the four digits, the line's text)."""
+        ln, col, text = where
+        span = Span(ln, col, col + 4) if text[col:col + 4].isdigit() else None  # the four digits
+        f = self.finding(ctx, zh, en, line=ln, excerpt=excerpt_at(text, col), suggestion=f"{year}年",
+                         span=span, edits=[Edit(span, str(year))] if span else [])
         node = owner(ctx, ln)
         if node is not None:
             f.label, f.path = node.label, ctx.path_of(node)
@@ -316,12 +318,23 @@ class StaleYear(Rule):
         copied = _prior_sentences(ctx.prior) if ctx.prior is not None and ctx.prior.year == prev else {}
         # … and one copied with a figure changed but the year left as it was
         near = _prior_near(copied) if copied else {}
-        for ln, text in doc_lines(ctx):
-            if ln == title_line:
-                continue
-            n_this += len(year_mentions(text, year))
-            n_next += len(year_mentions(text, year + 1))
-            for m in year_mentions(text, prev):
+        # a paragraph at a time: in hard-wrapped PDF text the words that excuse a year (…2020 年知 / 识产权保护
+        #工作检查考核…) stand on the next line
+        for para in paragraphs(ctx):
+            text = "".join(t for _, t in para)
+            offsets, off = [], 0
+            for ln, t in para:
+                offsets.append((off, ln, t))
+                off += len(t)
+
+            def place(pos: int) -> tuple:
+                o, ln, t = next(x for x in reversed(offsets) if x[0] <= pos)
+                return ln, pos - o, t
+            mentions = [m for m in year_mentions(text, prev) if place(m.start(1))[0] != title_line]
+            n_this += sum(place(m.start(1))[0] != title_line for m in year_mentions(text, year))
+            n_next += sum(place(m.start(1))[0] != title_line for m in year_mentions(text, year + 1))
+            for m in mentions:
+                here = place(m.start(1))
                 before = text[max(0, m.start() - 6):m.start()]
                 after = text[m.end():m.end() + 12]
                 key = _FOLD.sub("", _sentence(text, m.start()))
@@ -332,7 +345,7 @@ class StaleYear(Rule):
                     at_zh, at_en = (f"第 {where} 行", f" (line {where})") if where else ("", "")
                     how_zh, how_en = ("原文相同", "word for word") if same is not False else \
                         ("的句子只有数字不同", "with only a figure changed")
-                    yield self._at(ctx, ln, m, text, year,
+                    yield self._at(ctx, here, year,
                                    f"此句与去年工作要点{at_zh}{how_zh}，其中的“{m.group(0)}”没有改为 {year} 年",
                                    f"this sentence is last year's plan{at_en} {how_en}: '{m.group(0)}' was not changed to {year}")
                     continue
@@ -340,7 +353,7 @@ class StaleYear(Rule):
                     not _STATUS.search(_sentence(text, m.start()))
                 if deadline:
                     dl = _DEADLINE_AFTER.match(after)
-                    yield self._at(ctx, ln, m, text, year,
+                    yield self._at(ctx, here, year,
                                    f"期限“{before.strip()[-1:]}{m.group(0)}{dl.group(0).strip()}”在 {year} 年的计划里已经过去，可能是沿用去年文稿未改的年份",
                                    f"the deadline '{m.group(0)}{dl.group(0).strip()}' has passed in a plan for {year}: probably last year's text")
                     continue
@@ -357,7 +370,7 @@ class StaleYear(Rule):
                 else:
                     zh = f"{year} 年的计划里出现“{m.group(0)}”，可能是沿用去年文稿未改的年份"
                     en = f"'{m.group(0)}' in a plan for {year}: probably last year's text not updated"
-                yield self._at(ctx, ln, m, text, year, zh, en)
+                yield self._at(ctx, here, year, zh, en)
         if n_next >= 2 and n_this == 0 and title_line:
             title = ctx.result.lines[title_line - 1].strip() if 0 < title_line <= len(ctx.result.lines) else ctx.doc.title
             yield self.finding(
