@@ -33,6 +33,7 @@ test: install system-deps
 bench: install
 	$(PY) bench/run.py
 	$(PY) bench/bench_serve.py
+	$(PY) bench/bench_fix.py --n 10 --docx
 
 serve: install
 	$(DRAFTER) serve

@@ -128,3 +128,24 @@ def test_bad_input_exits_2_with_one_line(tmp_path, make):
     assert "Traceback" not in r.stderr and 1 <= len(r.stderr.strip().splitlines()) <= 2, r.stderr
     assert "root:" not in r.stdout + r.stderr
     assert [f for f in os.listdir(tmp_path) if "fixed" in f] == []
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice not installed")
+def test_a_doc_is_fixed_into_a_docx(tmp_path):
+    """A .doc (WPS and old Word files) is converted by LibreOffice and comes back as a .docx with revisions."""
+    import docx
+    d = docx.Document()
+    for line in (FIX / CASES[1]).read_bytes().decode("gb18030").splitlines():
+        d.add_paragraph(line)
+    d.save(tmp_path / "plan.docx")
+    prof = tmp_path / "lo"
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{prof}", "--headless", "--convert-to", "doc",
+                    "--outdir", str(tmp_path), str(tmp_path / "plan.docx")], capture_output=True, timeout=180)
+    (tmp_path / "plan.docx").unlink()
+    r = drafter("fix", tmp_path / "plan.doc")
+    assert r.returncode == 0, r.stderr
+    out = tmp_path / "plan.fixed.docx"
+    from docx_revisions import paragraphs
+    fixed = [p for p in paragraphs(out) if p]
+    expected = [x for x in (FIX / CASES[1].replace(".txt", ".expected.txt")).read_bytes().decode("gb18030").splitlines() if x]
+    assert fixed == expected

@@ -53,6 +53,12 @@ def default_out(path: str) -> str:
     return f"{base}.fixed{'.docx' if ext in ('.doc', '.wps', '.docx') else (ext or '.txt')}"
 
 
+def _is_legacy(path: str) -> bool:
+    with open(path, "rb") as f:
+        head = f.read(8)
+    return os.path.splitext(path)[1].lower() in (".doc", ".wps") or head.startswith(b"\xd0\xcf\x11\xe0")
+
+
 def _layout(src: str, dst: str, config: Optional[dict] = None):
     """The GB/T 9704 layout pass (engineer `layout`'s drafter/fix/layout.py), .docx file → .docx file."""
     try:
@@ -75,34 +81,42 @@ def fix_file(path: str, out: Optional[str] = None, select=None, ignore=None, pri
     for f in [path, prior, summary, config]:
         if f and not os.path.exists(f):
             raise DrafterError(f, "文件不存在", "no such file")
+    if os.path.isdir(path):
+        raise DrafterError(path, "这是一个文件夹，不是文件", "is a folder, not a file")
     out = out or default_out(path)
     if not dry_run:
         if os.path.abspath(out) == os.path.abspath(path) and not force:
             raise DrafterError(out, "不会覆盖原文件；如确需覆盖请加 --force", "refusing to overwrite the input file; use --force")
         check_writable(out, force)
     cfg = config_for(path, config)[0] if find_config else (load_config(config) if config else {})
-    src = read_source(path, encoding=encoding)
-    if layout and src.fmt != "docx":
-        raise DrafterError(path, "--layout 只用于 .docx 文件", "--layout works on .docx files only")
-    from ..parse import parse_source
-    result = parse_source(src)
-    if layout:   # the FMT findings before and after, as check reports them for a .docx
-        from ..read.layout import LazyLayout
-        result.layout = LazyLayout(path)
     prior_res, summary_res = load_context(prior, summary, encoding)
     chosen = {r.code for r in enabled_rules(cfg, select, ignore)}
 
     def findings(res: ParseResult) -> list[Finding]:
         return run_checks(res, prior=prior_res, summary=summary_res, config=cfg)
 
-    before_all = findings(result)
-    todo = [f for f in before_all if f.rule in chosen and f.edits]
     with tempfile.TemporaryDirectory(prefix="drafter-fix-") as tmp:
+        work = path
+        if _is_legacy(path):  # a .doc/.wps is fixed as the .docx LibreOffice makes of it
+            from ..read.legacy import convert_legacy
+            work = os.path.join(tmp, "converted.docx")
+            convert_legacy(path, work)
+        src = read_source(work, encoding=encoding)
+        if layout and src.fmt != "docx":
+            raise DrafterError(path, "--layout 只用于 .docx 文件", "--layout works on .docx files only")
+        from ..parse import parse_source
+        result = parse_source(src)
+        result.source = src.path = path
+        if layout:   # the FMT findings before and after, as check reports them for a .docx
+            from ..read.layout import LazyLayout
+            result.layout = LazyLayout(work)
+        before_all = findings(result)
+        todo = [f for f in before_all if f.rule in chosen and f.edits]
         ext = ".docx" if src.fmt == "docx" else os.path.splitext(path)[1] or ".txt"
         fixed_path = os.path.join(tmp, "fixed" + ext)
         if src.fmt == "docx":
             from .docx_tracked import TrackedWriter
-            writer = TrackedWriter(path, src)
+            writer = TrackedWriter(work, src)
             p = plan(todo, result.lines, feasible=writer.problem)
             writer.write(p.changes, fixed_path)
         else:
@@ -119,6 +133,7 @@ def fix_file(path: str, out: Optional[str] = None, select=None, ignore=None, pri
             layout_report = _layout(fixed_path, laid, cfg)
             fixed_path = laid
         fixed = parse_source(read_source(fixed_path, encoding=None if src.fmt == "docx" else encoding))
+        fixed.source = out
         if layout:
             fixed.layout = LazyLayout(fixed_path)
         after_all = findings(fixed)

@@ -41,6 +41,23 @@ def _is_encrypted_ooxml(path: str, ext: str) -> bool:
 
 def read_legacy(path: str) -> Source:
     """Read a .doc/.wps (or a .docx that is really an old binary file) via LibreOffice."""
+    with tempfile.TemporaryDirectory(prefix="drafter-lo-") as tmp:
+        result = os.path.join(tmp, "input.docx")
+        convert_legacy(path, result)
+        try:
+            src = read_docx(result)
+        except InputError as e:
+            raise InputError(path, f"转换后的文件无法读取：{e.zh}", f"converted file cannot be read: {e.en}")
+    if not looks_like_text("".join(b.text for b in src.blocks)):
+        # LibreOffice imports any bytes it cannot recognise as plain text; that is not a document
+        raise InputError(path, "不是可识别的 Word/WPS 文档（转换后内容是乱码）",
+                         "not a recognisable Word/WPS document (it converts to garbage)")
+    src.path = path
+    return src
+
+
+def convert_legacy(path: str, dest: str) -> None:
+    """Convert a .doc/.wps to the .docx `dest` with LibreOffice (under a timeout, with its own profile)."""
     if os.path.getsize(path) == 0:
         raise InputError(path, "文件是空的", "file is empty")
     ext = os.path.splitext(path)[1].lower()
@@ -69,16 +86,7 @@ def read_legacy(path: str) -> Source:
         if not os.path.isfile(result) or os.path.getsize(result) == 0:
             raise InputError(path, "LibreOffice 未能转换此文件（文件可能已损坏、加密或不是 Word/WPS 文档）",
                              "LibreOffice could not convert this file (damaged, encrypted, or not a Word/WPS document)")
-        try:
-            src = read_docx(result)
-        except InputError as e:
-            raise InputError(path, f"转换后的文件无法读取：{e.zh}", f"converted file cannot be read: {e.en}")
-    if not looks_like_text("".join(b.text for b in src.blocks)):
-        # LibreOffice imports any bytes it cannot recognise as plain text; that is not a document
-        raise InputError(path, "不是可识别的 Word/WPS 文档（转换后内容是乱码）",
-                         "not a recognisable Word/WPS document (it converts to garbage)")
-    src.path = path
-    return src
+        shutil.move(result, dest)
 
 
 def _convert(soffice: str, local: str, out_dir: str, profile: str, where: str) -> None:
