@@ -54,7 +54,9 @@ def ascii_punct(lines, d, rng):
     for i in range(start, end + 1):
         t = lines[i - 1]
         spots += [(i, m.start(), None) for m in re.finditer(r"(?<=[\u4e00-\u9fff])[，；：](?=[\u4e00-\u9fff])", t)]
-        spots += [(i, m.start(), m.end() - 1) for m in re.finditer(r"（[\u4e00-\u9fff、]{2,30}）", t)]
+        # brackets inside the text (a label written （十七） among (十八) is NUM003's, not this slip)
+        spots += [(i, m.start(), m.end() - 1) for m in re.finditer(r"（[\u4e00-\u9fff、]{2,30}）", t)
+                  if t[:m.start()].strip(" \u3000")]
     if not spots:
         return None
     i, a, b = rng.choice(spots)
@@ -100,11 +102,21 @@ def _to_docx(lines: list[str], path: str) -> None:
     d.save(path)
 
 
+def _places(findings) -> set:
+    """(rule, line) of each finding, and of each place it names (PUN003 is one finding for the whole text)."""
+    out = set()
+    for f in findings:
+        out.add((f.rule, f.line))
+        if f.span is not None:
+            out.add((f.rule, f.span.line))
+        out.update((f.rule, e.span.line) for e in f.edits)
+    return out
+
+
 def _fix(path: str, out: str, summary):
     """(lines of the fixed file, its findings, the findings before) — `fix` as the command runs it."""
     res = fix_file(path, out=out, summary=summary, force=True)
-    before = {(f.rule, f.line) for f in res.before}
-    after = {(f.rule, f.line) for f in res.after}
+    before, after = _places(res.before), _places(res.after)
     fixed_lines = _lines_of(out) if res.written else _lines_of(path)
     return fixed_lines, after, before
 

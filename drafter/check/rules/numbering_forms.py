@@ -65,6 +65,11 @@ GB/T 9704 和 GB/T 15834 规定了各层级序号的写法，写错会被秘书�
     example_miss = "2024年工作要点\n一、总体要求\n1.加强组织领导。\n2.强化督促检查。\n"
 
     def check(self, ctx: Context) -> Iterable[Finding]:
+        # `1、` is fixed to the point the document's other items use (`1.`, or `1．` where all are written so:
+        # NUM003's business, not to be made worse here)
+        points = Counter(m["punct"] for m in map(_marker, ctx.doc.walk())
+                         if m and m["family"] == "arabic" and m["punct"] in ".．")
+        marks = {**_RIGHT_MARK, "arabic": points.most_common(1)[0][0] if points else "."}
         for node in ctx.doc.walk():
             m = _marker(node)
             if not m or m["family"] not in _BAD_PUNCT:
@@ -77,7 +82,7 @@ GB/T 9704 和 GB/T 15834 规定了各层级序号的写法，写错会被秘书�
                     punct = rest
             if punct and punct in _BAD_PUNCT[m["family"]]:
                 wrong = node.text.lstrip()[:m["end"] + (0 if m["punct"] else 1)] if node.text else node.label
-                right = make_label(m["family"], m["value"], {**m, "punct": "."})
+                right = make_label(m["family"], m["value"], {**m, "punct": marks["arabic"]})
                 # the fix changes the mark after the number only (the last character of the wrong label)
                 lead = len(node.text) - len(node.text.lstrip()) if node.text else 0
                 k = lead + len(wrong)
@@ -85,7 +90,7 @@ GB/T 9704 和 GB/T 15834 规定了各层级序号的写法，写错会被秘书�
                     ctx, f"序号“{wrong}”的写法不符合 GB/T 15834 附录B.3，应写作“{right}”",
                     f"marker '{wrong}' is not a form GB/T 15834 B.3 allows; write '{right}'",
                     node=node, suggestion=right, span=node_span(ctx, node, lead, k),
-                    edits=edit(node_span(ctx, node, k - 1, k), _RIGHT_MARK[m["family"]]))
+                    edits=edit(node_span(ctx, node, k - 1, k), marks[m["family"]]))
 
 
 def _form(m: dict) -> str:
