@@ -489,7 +489,8 @@ class EastAsianFont(LayoutRule):
                            f"text has no East Asian font (only the Western font {latin}); Word substitutes one; {n} paragraph(s)",
                            f"在样式或文字格式中设置中文字体（{rules.first_name('仿宋')}）",
                            f"set an East Asian font ({rules.first_name('仿宋')}) in the style or the text")
-        for face, (group, marks) in punct.items():
+        for face, (group, mark_set) in punct.items():
+            marks = sorted(mark_set)      # a set's order changes from run to run (string hashing)
             shown = face or "Times New Roman"
             default = "" if face else "（Word 默认）"
             n = len(group)
