@@ -36,7 +36,7 @@ from ..errors import InputError
 from ..i18n import tr
 from ..ooxml import qn
 from ..read.docx import _Package, paragraph_elements
-from ..read.layout import paragraph_runs
+from ..read.layout_paragraphs import paragraph_runs
 from . import layout_xml as X
 
 ROLE_STYLE = {"title": "GW标题", "cn": "GW一级", "paren_cn": "GW二级", "arabic": "GW三级", "paren_arabic": "GW四级"}

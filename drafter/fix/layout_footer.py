@@ -12,7 +12,7 @@ import re
 
 from .. import ooxml
 from ..ooxml import qn
-from ..read.layout import paragraph_runs
+from ..read.layout_paragraphs import paragraph_runs
 from . import layout_xml as X
 
 FORM = re.compile(r"^\s*—\s?N\s?—\s*$")

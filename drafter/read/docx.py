@@ -122,21 +122,52 @@ class _Package:
                              f"{name} contains a DTD/entity declaration; refused for safety")
         return root
 
-    def rels(self, part: str) -> dict[str, str]:
-        """Relationship type (last path segment) → target part name, for `part` ("" = the package)."""
-        folder, _, base = part.rpartition("/")
-        name = f"{folder}/_rels/{base}.rels" if part else "_rels/.rels"
+    def relationships(self, part: str) -> list[tuple[str, str, str]]:
+        """(Id, type — the last segment of its URI, target part name) of each internal relationship of
+        `part` ("" = the package)."""
+        folder = part.rpartition("/")[0]
+        name = rels_part(part)
         if not self.has(name):
-            return {}
-        out: dict[str, str] = {}
+            return []
+        out: list[tuple[str, str, str]] = []
         for rel in self.xml(name).iter(REL + "Relationship"):
             if rel.get("TargetMode") == "External":
                 continue
             kind = (rel.get("Type") or "").rsplit("/", 1)[-1]
             target = rel.get("Target") or ""
             target = target.lstrip("/") if target.startswith("/") else (f"{folder}/{target}" if folder else target)
-            out.setdefault(kind, _normalise(target))
+            out.append((rel.get("Id") or "", kind, _normalise(target)))
         return out
+
+    def rels(self, part: str) -> dict[str, str]:
+        """Relationship type (last path segment) → target part name, for `part` ("" = the package)."""
+        out: dict[str, str] = {}
+        for _, kind, target in self.relationships(part):
+            out.setdefault(kind, target)
+        return out
+
+    def rels_by_id(self, part: str) -> dict[str, str]:
+        """Relationship Id → target part name, for `part`."""
+        return {rid: target for rid, _, target in self.relationships(part)}
+
+    def main_document(self):
+        """(part name, root element, "{namespace}") of the main document part; InputError when there is none."""
+        main = self.rels("").get("officeDocument", "word/document.xml")
+        if not self.has(main):
+            main = "word/document.xml"
+        if not self.has(main):
+            raise _bad(self.path, "缺少 word/document.xml", "word/document.xml is missing")
+        doc = self.xml(main)
+        ns = doc.tag[1:].split("}", 1)[0] if doc.tag.startswith("{") else ""
+        if ns not in (W_TRANSITIONAL, W_STRICT) or _local(doc) != "document":
+            raise _bad(self.path, f"{main} 不是 Word 文档正文", f"{main} is not a Word document body")
+        return main, doc, "{" + ns + "}"
+
+
+def rels_part(part: str) -> str:
+    """The relationships part of `part`: word/document.xml → word/_rels/document.xml.rels, "" → _rels/.rels."""
+    folder, _, base = part.rpartition("/")
+    return f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels"
 
 
 def _normalise(name: str) -> str:
@@ -433,16 +464,7 @@ def read_docx(path: str) -> Source:
     _check_container(path)
     pkg = _Package(path)
     try:
-        main = pkg.rels("").get("officeDocument", "word/document.xml")
-        if not pkg.has(main):
-            main = "word/document.xml"
-        if not pkg.has(main):
-            raise _bad(path, "缺少 word/document.xml", "word/document.xml is missing")
-        doc = pkg.xml(main)
-        ns = doc.tag[1:].split("}", 1)[0] if doc.tag.startswith("{") else ""
-        if ns not in (W_TRANSITIONAL, W_STRICT) or _local(doc) != "document":
-            raise _bad(path, f"{main} 不是 Word 文档正文", f"{main} is not a Word document body")
-        w = "{" + ns + "}"
+        main, doc, w = pkg.main_document()
         rels = pkg.rels(main)
         folder = main.rpartition("/")[0]
         styles_part = rels.get("styles", f"{folder}/styles.xml")

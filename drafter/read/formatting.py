@@ -4,8 +4,7 @@ Paragraph properties: docDefaults pPr → the paragraph style's basedOn chain (r
 Run properties: docDefaults rPr → the paragraph style chain's rPr → the character style chain (w:rStyle) →
 direct rPr. Each rFonts slot (ascii, hAnsi, eastAsia, cs) and each w:ind / w:spacing attribute is inherited
 on its own; inside one w:rFonts a theme attribute (w:eastAsiaTheme …) wins over the name (MS-OI29500
-§2.1.88). Theme fonts come from theme1.xml: major/minor East Asian fonts by the script of
-settings' w:themeFontLang (zh-CN → `<a:font script="Hans">`, ja-JP → Jpan …), else `<a:ea>`.
+§2.1.88). Theme fonts are named by read/theme.py.
 
 Every resolved value carries where it was set ("docDefaults", "style:<id>", "char:<id>", "direct"), so a
 rule can say "正文样式为宋体" rather than list paragraphs, and fix --layout knows what to change.
@@ -16,13 +15,12 @@ from __future__ import annotations
 
 from typing import Optional
 
+from .theme import Theme
+
 FONT_SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
 _THEME_ATTR = {"ascii": "asciiTheme", "hAnsi": "hAnsiTheme", "eastAsia": "eastAsiaTheme", "cs": "cstheme"}
-_SCRIPT = {"zh-cn": "Hans", "zh-sg": "Hans", "zh-tw": "Hant", "zh-hk": "Hant", "zh-mo": "Hant",
-           "ja-jp": "Jpan", "ko-kr": "Hang"}
 _IND = ("left", "start", "right", "end", "firstLine", "hanging", "leftChars", "startChars", "rightChars",
         "endChars", "firstLineChars", "hangingChars")
-A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
 Props = dict  # key -> (value, origin)
 
@@ -100,42 +98,6 @@ def ppr_props(ppr, w: str, origin: str) -> Props:
     if frame is not None:
         out["frameX"] = (frame.get(w + "xAlign") or "", origin)
     return out
-
-
-class Theme:
-    """theme1.xml font scheme: major/minor latin, ea and per-script faces."""
-
-    def __init__(self, root):
-        self.fonts: dict[str, dict[str, str]] = {"major": {}, "minor": {}}
-        if root is None:
-            return
-        for kind in ("major", "minor"):
-            el = next(root.iter(f"{A}{kind}Font"), None)
-            if el is None:
-                continue
-            d = self.fonts[kind]
-            for tag in ("latin", "ea", "cs"):
-                x = el.find(A + tag)
-                if x is not None:
-                    d[tag] = x.get("typeface") or ""
-            for f in el.findall(A + "font"):
-                if f.get("script"):
-                    d["script:" + f.get("script")] = f.get("typeface") or ""
-
-    def face(self, theme_name: str, lang: str) -> Optional[str]:
-        """minorEastAsia → the minor East Asian face for `lang`; minorHAnsi → minor latin; None when empty."""
-        kind = "major" if theme_name.startswith("major") else "minor"
-        d = self.fonts[kind]
-        rest = theme_name[5:]
-        if rest == "EastAsia":
-            script = _SCRIPT.get((lang or "").lower())
-            name = d.get("script:" + script, "") if script else ""
-            name = name or d.get("ea", "")
-        elif rest == "Bidi":
-            name = d.get("cs", "")
-        else:
-            name = d.get("latin", "")
-        return name or None
 
 
 class StyleSheet:
