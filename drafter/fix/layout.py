@@ -29,9 +29,8 @@ from lxml import etree
 from .. import ooxml
 from ..check.base import Context
 from ..check.engine import documents_to_check
-from ..check.layout_parts import LEVELS, LayoutRules, Part, parts
-from ..check.rules.layout import _indent_fault, font_fault
-from ..check.rules.layout_page import lines_per_page
+from ..check.layout_faults import font_fault, indent_fault, lines_per_page
+from ..check.layout_parts import LayoutRules, Part, parts
 from ..errors import InputError
 from ..i18n import tr
 from ..ooxml import qn
@@ -274,7 +273,7 @@ class _Job:
                 out["align"] = para.align_from or "docDefaults"
             if abs(para.first_line) > 0.25 or abs(para.left) > 0.25:
                 out["indent"] = para.indent_from or "docDefaults"
-        elif _indent_fault(self.rules, part) is not None and not _exempt(part):
+        elif indent_fault(self.rules, part) is not None and not _exempt(part):
             out["indent"] = para.indent_from or "docDefaults"
         if any(c in self.rules.western_punct for r, t in part.pieces for c in t
                if r.hint != "eastAsia" and not self.rules.is_cjk_font(r.h_ansi)):

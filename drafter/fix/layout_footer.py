@@ -8,14 +8,12 @@ page" footer without a number gets the odd pages' footer.
 """
 from __future__ import annotations
 
-import re
-
 from .. import ooxml
+from ..check.layout_faults import PAGE_NUMBER_FORM, page_number_fault, page_number_text
 from ..ooxml import qn
 from ..read.layout_paragraphs import paragraph_runs
 from . import layout_xml as X
 
-FORM = re.compile(r"^\s*—\s?N\s?—\s*$")
 REL_FOOTER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
 FOOTER_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"
 PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -97,7 +95,7 @@ class _Footers:
         if plook is None or plook.align != side or plook.frame_x or plook.anchor_x:
             X.page_paragraph_props(X.para_ppr(p, tracker), side, self.indent)
             self.changed = True
-        if plook is None or self._font_wrong(plook):
+        if plook is None or any(page_number_fault(self.job.rules, plook)):
             for r in p.iter(qn("w:r")):
                 if r.getparent().tag == qn("w:del"):
                     continue
@@ -107,19 +105,9 @@ class _Footers:
                 ooxml.set_prop(rpr, "w:sz", val=self.hp)
                 ooxml.set_prop(rpr, "w:szCs", val=self.hp)
             self.changed = True
-        if plook is None or not FORM.match(_shown(plook)):
+        if plook is None or not PAGE_NUMBER_FORM.match(page_number_text(plook)):
             self._dashes(p)
             self.changed = True
-
-    def _font_wrong(self, plook) -> bool:
-        rules = self.job.rules
-        for r in plook.runs:
-            for c in r.text.strip():
-                face = r.ascii if c.isdigit() else (r.east_asia if r.hint == "eastAsia" else r.h_ansi)
-                if (c.isdigit() or c == "—") and (rules.family(face or "Times New Roman") != "宋体"
-                                                  or not rules.size_ok(r.size, self.hp / 2)):
-                    return True
-        return False
 
     def _dashes(self, p) -> None:
         """Only `— ` PAGE ` —` in the page-number paragraph: other text deleted, the dashes inserted (tracked)."""
@@ -169,16 +157,3 @@ class _Footers:
                                      f"new footer part {name} (its page number is a tracked insertion)"))
         self.changed = True
         return rid
-
-
-def _shown(para) -> str:
-    out, last = [], False
-    for r in para.runs:
-        if r.field == "PAGE":
-            if not last:
-                out.append("N")
-            last = True
-        else:
-            out.append(r.text)
-            last = False
-    return "".join(out)

@@ -1,19 +1,15 @@
 """FMT001, FMT005, FMT007: the page of a .docx — paper and margins, lines per page, page numbers
-(GB/T 9704-2012 §5.2, §7.5). Fonts and indents are in layout.py. Reported by kind, like those.
+(GB/T 9704-2012 §5.2, §7.5). Reported by kind, like every FMT rule (layout_common.py).
 """
 from __future__ import annotations
 
 import math
-import re
 from typing import Iterable, Optional
 
 from ..base import Context, Finding, register
+from ..layout_faults import PAGE_NUMBER_FORM, lines_per_page, page_number_fault, page_number_text
 from ..layout_parts import first_document, get_layout, layout_rules, parts, size_text
-from .layout import ALIGN, FIX_HINT, LayoutRule, groups, where
-
-PT_PER_MM = 72 / 25.4
-_DASHES = "—"
-_FORM = re.compile(r"^\s*—\s?N\s?—\s*$")
+from .layout_common import ALIGN, FIX_HINT, LayoutRule, groups, where
 
 
 @register
@@ -100,27 +96,6 @@ def _mm(x: float) -> float:
     return math.floor(x * 10 + 0.5 + 1e-6) / 10
 
 
-def lines_per_page(para, sec, height_mm: float) -> tuple[int, float]:
-    """(lines in a type area `height_mm` high, line pitch in pt) for a paragraph's spacing. Exact spacing is
-    its own pitch (Word does not snap it to the grid); single/multiple spacing snaps to a line grid when
-    there is one, else a Chinese line is ~1.3 × its size. The standard type area (225 mm) is used, so a
-    wrong margin (FMT001) is not reported again as a wrong line count."""
-    height = height_mm * PT_PER_MM
-    size = para.size
-    if para.line_rule == "exact":
-        pitch = para.line_value
-    else:
-        natural = size * 1.3 * (para.line_value if para.line_rule == "auto" else 1)
-        if para.line_rule == "atLeast":
-            natural = max(natural, para.line_value)
-        if sec.grid_type in ("lines", "linesAndChars", "snapToChars") and sec.grid_pitch > 0 and para.snap:
-            pitch = sec.grid_pitch * max(1, math.ceil(natural / sec.grid_pitch - 0.05))
-        else:
-            pitch = natural
-    pitch = max(pitch, 1.0)
-    return int(height / pitch + 0.02), pitch
-
-
 @register
 class LinePitch(LayoutRule):
     """## What it does
@@ -202,20 +177,6 @@ GB/T 9704-2012 第 5.2.2 条：一般每面排 22 行，每行排 28 个字。
                              "set exact line spacing of 28.95 pt and a 22-line document grid (pitch 28.95 pt)")
 
 
-def _shown(para) -> str:
-    """The footer paragraph as shown, the page number as N (a multi-digit cached result counts once)."""
-    out, last_field = [], False
-    for r in para.runs:
-        if r.field == "PAGE":
-            if not last_field:
-                out.append("N")
-            last_field = True
-        else:
-            out.append(r.text)
-            last_field = False
-    return "".join(out)
-
-
 def _side(para) -> str:
     """left | right | center | outside | inside: where a page number paragraph sits."""
     for x in (para.frame_x, para.anchor_x):
@@ -270,7 +231,6 @@ GB/T 9704-2012 第 7.5 条：一般用 4 号半角宋体阿拉伯数字，编排
         if layout is None or not first_document(ctx):
             return
         rules = layout_rules(ctx)
-        spec = rules.spec("page_number")
         bottom = float(rules.data["page"]["bottom"])
         problems: dict[str, tuple[str, str, str]] = {}   # kind → (zh, en, excerpt)
 
@@ -287,11 +247,11 @@ GB/T 9704-2012 第 7.5 条：一般用 4 号半角宋体阿拉伯数字，编排
             for label_zh, label_en, para in (("奇数页", "odd pages", odd), ("偶数页", "even pages", even)):
                 if para is None:
                     continue
-                shown = _shown(para)
-                if not _FORM.match(shown):
+                shown = page_number_text(para)
+                if not PAGE_NUMBER_FORM.match(shown):
                     add("form", f"页码显示为“{shown.strip()}”，应为“— N —”（左右各一条一字线）",
                         f"the page number reads '{shown.strip()}' instead of '— N —' (an em dash each side)", shown)
-                self._font(add, rules, spec, para)
+                self._font(add, rules, para)
             odd_side = _side(odd) if odd is not None else ""
             if not layout.even_and_odd:
                 if odd_side != "outside":
@@ -330,23 +290,8 @@ GB/T 9704-2012 第 7.5 条：一般用 4 号半角宋体阿拉伯数字，编排
         return paras[0] if paras else None
 
     @staticmethod
-    def _font(add, rules, spec, para) -> None:
-        faces, sizes = set(), set()
-        for r in para.runs:
-            text = r.text.strip()
-            if not text:
-                continue
-            for c in text:
-                if c.isdigit():
-                    face = r.ascii
-                elif c in _DASHES:
-                    face = r.east_asia if r.hint == "eastAsia" else r.h_ansi
-                else:
-                    continue
-                faces.add(face or "Times New Roman")
-                sizes.add(r.size)
-        bad_face = sorted(f for f in faces if rules.family(f) != spec["font"])
-        bad_size = sorted(s for s in sizes if not rules.size_ok(s, spec["size"]))
+    def _font(add, rules, para) -> None:
+        bad_face, bad_size = page_number_fault(rules, para)
         if bad_face or bad_size:
             got_zh = "、".join(bad_face + [size_text(rules, s)[0] for s in bad_size])
             got_en = ", ".join(bad_face + [size_text(rules, s)[1] for s in bad_size])
