@@ -12,6 +12,8 @@ import copy
 import datetime
 from typing import Optional
 
+from lxml import etree
+
 from .. import ooxml
 from ..ooxml import qn
 
@@ -228,17 +230,6 @@ def new_style(styles, sid: str, kind: str = "paragraph", based: Optional[str] = 
     return st
 
 
-def style_props(style, tracker: Optional[Tracker]) -> tuple:
-    """(w:pPr, w:rPr) of a style, created in place when missing; the originals recorded once."""
-    out = []
-    for tag in ("w:pPr", "w:rPr"):
-        el = ooxml.get_or_add(style, tag)
-        if tracker is not None and el.find(qn("w:" + tag[2:] + "Change")) is None:
-            tracker.before(el)
-        out.append(el)
-    return tuple(out)
-
-
 # --- runs ------------------------------------------------------------------------------------------------------
 
 _TEXT_LEN = {qn("w:t"): None, qn("w:tab"): 1, qn("w:noBreakHyphen"): 1}
@@ -278,17 +269,24 @@ def split_run(r, k: int):
     return None
 
 
+def record_once(props, tracker: Tracker) -> None:
+    """Keep what a w:pPr / w:rPr / w:sectPr holds as its tracked original, unless it has one already."""
+    change = {"rPr": "w:rPrChange", "pPr": "w:pPrChange", "sectPr": "w:sectPrChange"}[etree.QName(props).localname]
+    if props.find(qn(change)) is None:
+        tracker.before(props)
+
+
 def run_rpr(r, tracker: Tracker):
+    """A run's w:rPr, its original recorded, to be changed."""
     rpr = ooxml.get_or_add(r, "w:rPr")
-    if rpr.find(qn("w:rPrChange")) is None:
-        tracker.before(rpr)
+    record_once(rpr, tracker)
     return rpr
 
 
 def para_ppr(p, tracker: Tracker):
+    """A paragraph's w:pPr, its original recorded, to be changed."""
     ppr = ooxml.get_or_add(p, "w:pPr")
-    if ppr.find(qn("w:pPrChange")) is None:
-        tracker.before(ppr)
+    record_once(ppr, tracker)
     return ppr
 
 
