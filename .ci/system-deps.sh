@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# System packages the rendering tests need: LibreOffice (headless), poppler (pdftotext/pdftoppm), CJK fonts.
+# System packages the rendering tests need: LibreOffice (headless), poppler (pdftotext/pdftoppm), CJK fonts;
+# the browser tests of `drafter serve` need Debian's chromium and its matching chromedriver (driven by Selenium).
 # Idempotent: does nothing when they are present. Needs root (as on CI); otherwise says what to install.
 set -euo pipefail
-pkgs="libreoffice-writer-nogui poppler-utils fonts-noto-cjk fonts-liberation2"
+pkgs="libreoffice-writer-nogui poppler-utils fonts-noto-cjk fonts-liberation2 chromium chromium-driver"
 missing=""
 command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-writer-nogui"
 command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
@@ -10,6 +11,8 @@ command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
 fonts_now="$(fc-list 2>/dev/null || true)"
 grep -q "Noto Serif CJK" <<<"$fonts_now" || missing="$missing fonts-noto-cjk"
 grep -qi "Liberation Serif" <<<"$fonts_now" || missing="$missing fonts-liberation2"
+[ -x /usr/bin/chromium ] || missing="$missing chromium"
+[ -x /usr/bin/chromedriver ] || missing="$missing chromium-driver"
 if [ -n "$missing" ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "installing:$missing"
