@@ -26,7 +26,10 @@ def test_wheel_carries_the_data(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in ("cli.py", "drafter/templates/plan.j2", "drafter/templates/reference.docx",
                    "drafter/templates/compare.html.j2", "drafter/rules/agencies.yaml", "drafter/rules/metrics.yaml",
-                   "drafter/rules/terms.yaml", "drafter/schema/outline.schema.json"):
+                   "drafter/rules/terms.yaml", "drafter/schema/outline.schema.json",
+                   # the workbench pages and their own endpoints (drafter serve works from the installed wheel)
+                   "drafter/web/index.html", "drafter/web/app.js", "drafter/web/draft.js", "drafter/web/app.css",
+                   "drafter/serve/ui_api.py"):
         assert needed in names, needed
     assert not any(n.startswith("tests/") for n in names)
 
