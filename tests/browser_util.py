@@ -32,10 +32,40 @@ def missing() -> str:
         if not os.path.exists(p):
             return f"{p} is not installed (apt-get install chromium chromium-driver; make test does it as root)"
     try:
-        import selenium  # noqa: F401
+        import selenium  # noqa: F401  (is it installed?)
     except ImportError:
         return "selenium is not installed (pip install -e '.[test]')"
     return ""
+
+
+DRAFTER = [sys.executable, "-c", "import sys; from cli import main; sys.argv[0] = 'drafter'; main()"]
+
+
+def cli(*args, cwd, ok: bool = False) -> subprocess.CompletedProcess:
+    """`drafter ARGS` as a fresh process in `cwd` (files named by their bare names, as the server names uploads)."""
+    p = subprocess.run(DRAFTER + list(args), capture_output=True, text=True, cwd=cwd, timeout=120,
+                       env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert not ok or p.returncode == 0, p.stderr
+    return p
+
+
+# the fixtures every browser test module takes (imported by name into each: one server and one browser a module)
+
+@pytest.fixture(scope="module")
+def url():
+    with server() as u:
+        yield u
+
+
+@pytest.fixture(scope="module")
+def downloads(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("downloads")
+
+
+@pytest.fixture(scope="module")
+def d(downloads):
+    with chromium(downloads) as driver:
+        yield driver
 
 
 def seed(prefix: str) -> Path:

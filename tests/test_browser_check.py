@@ -4,42 +4,16 @@ annotated .docx, the JSON and the SARIF download and open."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 import browser_util as B
+from browser_util import cli, d, downloads, url  # noqa: F401  (the module's server and browser)
 
 pytestmark = pytest.mark.skipif(bool(B.missing()), reason=B.missing() or "browser available")
-
-DRAFTER = [sys.executable, "-c", "import sys; from cli import main; sys.argv[0] = 'drafter'; main()"]
-
-
-def cli(*args, cwd) -> subprocess.CompletedProcess:
-    return subprocess.run(DRAFTER + list(args), capture_output=True, text=True, cwd=cwd, timeout=120,
-                          env={**os.environ, "PYTHONPATH": str(B.ROOT)})
-
-
-@pytest.fixture(scope="module")
-def url():
-    with B.server() as u:
-        yield u
-
-
-@pytest.fixture(scope="module")
-def downloads(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("downloads")
-
-
-@pytest.fixture(scope="module")
-def d(downloads):
-    with B.chromium(downloads) as driver:
-        yield driver
-
 
 @pytest.fixture(scope="module")
 def seed004(tmp_path_factory) -> Path:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import browser_util as B
+from browser_util import d, downloads, url  # noqa: F401  (the module's server and browser)
 
 pytestmark = pytest.mark.skipif(bool(B.missing()), reason=B.missing() or "browser available")
 
@@ -15,23 +16,6 @@ const [label, depth] = arguments;
 return [...document.querySelectorAll('.node.depth-' + depth)]
   .find(n => n.querySelector(':scope > .node-head > .label').textContent === label) || null;
 """
-
-
-@pytest.fixture(scope="module")
-def url():
-    with B.server() as u:
-        yield u
-
-
-@pytest.fixture(scope="module")
-def downloads(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("downloads")
-
-
-@pytest.fixture(scope="module")
-def d(downloads):
-    with B.chromium(downloads) as driver:
-        yield driver
 
 
 def node(d, label: str, depth: int = 1):

@@ -6,28 +6,16 @@ from __future__ import annotations
 import os
 import shutil
 import time
-from pathlib import Path
 
 import pytest
 
 import browser_util as B
+from browser_util import d, downloads, url  # noqa: F401  (the module's server and browser)
 
 pytestmark = pytest.mark.skipif(bool(B.missing()), reason=B.missing() or "browser available")
 
 EXAMPLES = B.ROOT / "examples"
 DOCS = B.ROOT / "docs"
-
-
-@pytest.fixture(scope="module")
-def url():
-    with B.server() as u:
-        yield u
-
-
-@pytest.fixture(scope="module")
-def d(tmp_path_factory):
-    with B.chromium(tmp_path_factory.mktemp("downloads")) as driver:
-        yield driver
 
 
 def docs_shot(d, name: str):
@@ -114,12 +102,8 @@ def test_workbench_screenshots(d, url, tmp_path):
     docs_shot(d, "workbench-check")
 
     # 2023 against the 2024 plan drafted from the example outline, with the 2023 summary
-    import subprocess
-    import sys
     shutil.copy(EXAMPLES / "outline-2024.yaml", tmp_path)
-    subprocess.run([sys.executable, "-c", "import sys; from cli import main; sys.argv[0] = 'drafter'; main()",
-                    "draft", "outline-2024.yaml", "-o", "2024年工作要点.docx"], cwd=tmp_path, check=True,
-                   capture_output=True, env={**os.environ, "PYTHONPATH": str(B.ROOT)})
+    B.cli("draft", "outline-2024.yaml", "-o", "2024年工作要点.docx", cwd=tmp_path, ok=True)
     d.get(url + "#compare")
     B.upload(d, "#compare-pickers input[name=old]", EXAMPLES / "prior-2023.txt")
     B.upload(d, "#compare-pickers input[name=new]", tmp_path / "2024年工作要点.docx")

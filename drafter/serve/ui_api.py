@@ -161,36 +161,65 @@ def rule_text(code: str) -> Reply:
 
 # --- the routes --------------------------------------------------------------------------------------------
 
-async def _json_body(request: Request, lang: str):
-    """The request's JSON object, or (None, an error response)."""
+class _Refused(Exception):
+    def __init__(self, response: Response):
+        self.response = response
+
+
+async def _json_body(request: Request, lang: str) -> dict:
+    """The request's JSON object; anything else is refused (raises _Refused with the error response)."""
     if not request.headers.get("content-type", "").lower().startswith("application/json"):
-        return None, endpoints.json_error(415, message("bad_json", lang, detail="Content-Type: application/json"))
+        raise _Refused(endpoints.json_error(415, message("bad_json", lang, detail="Content-Type: application/json")))
     try:
         body = await request.body()
     except BodyTooLarge:
-        return None, endpoints.too_large(request, lang)
+        raise _Refused(endpoints.too_large(request, lang)) from None
     if len(body) > MAX_JSON:
-        return None, endpoints.too_large(request, lang)
+        raise _Refused(endpoints.too_large(request, lang))
     try:
         data = json.loads(body)
     except (ValueError, UnicodeDecodeError) as e:
-        return None, endpoints.json_error(400, message("bad_json", lang, detail=str(e)[:120]))
+        raise _Refused(endpoints.json_error(400, message("bad_json", lang, detail=str(e)[:120]))) from None
     if not isinstance(data, dict):
-        return None, endpoints.json_error(400, message("bad_json", lang, detail="{…}"))
-    return data, None
+        raise _Refused(endpoints.json_error(400, message("bad_json", lang, detail="{…}")))
+    return data
+
+
+def _json_endpoint(kind: str, fn, args):
+    """A route taking a JSON object: `args(data, lang)` → the keyword arguments of `fn` (run in a worker)."""
+    async def endpoint(request: Request) -> Response:
+        lang = endpoints.lang_of(request)
+        try:
+            kwargs = args(await _json_body(request, lang), lang)
+        except _Refused as r:
+            return r.response
+        return await _json_task(request, kind, fn, **kwargs)
+    return endpoint
+
+
+def _outline_of(data: dict, lang: str) -> dict:
+    ol = data.get("outline")
+    if not isinstance(ol, dict):
+        raise _Refused(endpoints.json_error(400, message("bad_value", lang, field="outline", value="…", allowed="{…}")))
+    return ol
+
+
+def _preview_args(data: dict, lang: str) -> dict:
+    summary = data.get("summary") if isinstance(data.get("summary"), dict) else None
+    return {"outline": _outline_of(data, lang), "summary": summary, "blocks": data.get("blocks", True) is not False}
+
+
+def _retarget_args(data: dict, lang: str) -> dict:
+    text, index, number = data.get("text"), data.get("index"), data.get("number")
+    if not isinstance(text, str) or not isinstance(index, int) or not isinstance(number, (str, int, float)):
+        raise _Refused(endpoints.json_error(400, message("bad_json", lang, detail='{"text", "index", "number"}')))
+    return {"text": text, "index": index, "number": str(number)}
 
 
 async def _json_task(request: Request, kind: str, fn, **kwargs) -> Response:
     lang = endpoints.lang_of(request)
     up = Uploads(new_folder(request.app.state.root))
     return await endpoints.run_task(request, up.folder, lang, fn, kind, **kwargs)
-
-
-def _outline_arg(data: dict, lang: str):
-    ol = data.get("outline")
-    if not isinstance(ol, dict):
-        return None, endpoints.json_error(400, message("bad_value", lang, field="outline", value="…", allowed="{…}"))
-    return ol, None
 
 
 async def ui_start(request: Request) -> Response:
@@ -212,39 +241,9 @@ async def ui_resume(request: Request) -> Response:
                                             {"lang"}, build)
 
 
-async def ui_preview(request: Request) -> Response:
-    lang = endpoints.lang_of(request)
-    data, err = await _json_body(request, lang)
-    if err is not None:
-        return err
-    ol, err = _outline_arg(data, lang)
-    if err is not None:
-        return err
-    summary = data.get("summary") if isinstance(data.get("summary"), dict) else None
-    return await _json_task(request, "preview", preview, outline=ol, summary=summary,
-                            blocks=data.get("blocks", True) is not False)
-
-
-async def ui_retarget(request: Request) -> Response:
-    lang = endpoints.lang_of(request)
-    data, err = await _json_body(request, lang)
-    if err is not None:
-        return err
-    text, index, number = data.get("text"), data.get("index"), data.get("number")
-    if not isinstance(text, str) or not isinstance(index, int) or not isinstance(number, (str, int, float)):
-        return endpoints.json_error(400, message("bad_json", lang, detail='{"text", "index", "number"}'))
-    return await _json_task(request, "retarget", retarget, text=text, index=index, number=str(number))
-
-
-async def ui_yaml(request: Request) -> Response:
-    lang = endpoints.lang_of(request)
-    data, err = await _json_body(request, lang)
-    if err is not None:
-        return err
-    ol, err = _outline_arg(data, lang)
-    if err is not None:
-        return err
-    return await _json_task(request, "yaml", to_yaml, outline=ol)
+ui_preview = _json_endpoint("preview", preview, _preview_args)
+ui_retarget = _json_endpoint("retarget", retarget, _retarget_args)
+ui_yaml = _json_endpoint("yaml", to_yaml, lambda data, lang: {"outline": _outline_of(data, lang)})
 
 
 async def ui_check(request: Request) -> Response:

@@ -4,18 +4,18 @@
 import { $, h, clear } from './dom.js';
 import { t, onLang } from './i18n.js';
 import { postJSON, getJSON } from './api.js';
-import { filePicker, busy, showError, clearError, download, saveText } from './ui.js';
+import { filePicker, runner, download, saveText } from './ui.js';
 
 const SEVS = ['error', 'warning', 'info'];
 let R = null;          // the last result: {report, sarif, document, stem}
-let pickers, results, busyHost, errorHost;
+let pickers, results, work, fetching;   // a result's runs, and its downloads
 let features = null;
 const filter = { sev: new Set(SEVS), rule: '' };
 
 export function initCheck(root) {
   results = $('#check-results', root);
-  busyHost = $('#check-busy', root);
-  errorHost = $('#check-error', root);
+  work = runner($('#check-busy', root), $('#check-error', root));
+  fetching = runner($('#check-busy', root), $('#check-error', root));
   const kinds = '.docx,.txt,.doc,.wps';
   pickers = {
     file: filePicker({ name: 'file', label: 'check.file', accept: kinds }),
@@ -39,20 +39,12 @@ function formData() {
   return fd;
 }
 
-let runs = 0;
-
 async function run() {
-  clearError(errorHost);
-  const mine = ++runs;
-  try {
-    if (features === null) features = await getJSON('/api/ui/features').catch(() => ({}));
-    const data = await busy(busyHost, (progress) => postJSON('/api/ui/check', formData(), { progress }));
-    if (mine !== runs) return;              // a later run (another file, the other language) has started
-    R = { ...data, stem: (pickers.file.file().name || 'document').replace(/\.[^.]+$/, '') };
-    render();
-  } catch (err) {
-    showError(errorHost, err);
-  }
+  if (features === null) features = await getJSON('/api/ui/features').catch(() => ({}));
+  const data = await work((progress) => postJSON('/api/ui/check', formData(), { progress }));
+  if (!data) return;
+  R = { ...data, stem: (pickers.file.file().name || 'document').replace(/\.[^.]+$/, '') };
+  render();
 }
 
 function findings() {
@@ -294,20 +286,10 @@ async function explain(code) {
   }
 }
 
-async function annotated() {
-  clearError(errorHost);
-  try {
-    await busy(busyHost, (progress) => download('/api/annotate', formData(), `${R.stem}-批注.docx`, { progress }));
-  } catch (err) {
-    showError(errorHost, err);
-  }
+function annotated() {
+  return fetching((progress) => download('/api/annotate', formData(), `${R.stem}-批注.docx`, { progress }));
 }
 
-async function fixed() {
-  clearError(errorHost);
-  try {
-    await busy(busyHost, (progress) => download('/api/fix', formData(), `${R.stem}-修正.docx`, { progress }));
-  } catch (err) {
-    showError(errorHost, err);
-  }
+function fixed() {
+  return fetching((progress) => download('/api/fix', formData(), `${R.stem}-修正.docx`, { progress }));
 }

@@ -4,16 +4,16 @@
 import { $, h, clear } from './dom.js';
 import { t, onLang } from './i18n.js';
 import { postJSON } from './api.js';
-import { filePicker, busy, showError, clearError, download, saveText } from './ui.js';
+import { filePicker, runner, download, saveText } from './ui.js';
 
 let C = null;
-let pickers, results, busyHost, errorHost;
+let pickers, results, work, fetching;   // a result's runs, and its downloads
 let only = null;     // a status to show alone, or null
 
 export function initCompare(root) {
   results = $('#compare-results', root);
-  busyHost = $('#compare-busy', root);
-  errorHost = $('#compare-error', root);
+  work = runner($('#compare-busy', root), $('#compare-error', root));
+  fetching = runner($('#compare-busy', root), $('#compare-error', root));
   const kinds = '.docx,.txt,.doc,.wps';
   pickers = {
     old: filePicker({ name: 'old', label: 'compare.old', accept: kinds }),
@@ -37,20 +37,12 @@ function formData(extra) {
   return fd;
 }
 
-let runs = 0;
-
 async function run() {
-  clearError(errorHost);
-  const mine = ++runs;
-  try {
-    const data = await busy(busyHost, (progress) => postJSON('/api/ui/compare', formData(), { progress }));
-    if (mine !== runs) return;              // a later run has started
-    C = data;
-    only = null;
-    render();
-  } catch (err) {
-    showError(errorHost, err);
-  }
+  const data = await work((progress) => postJSON('/api/ui/compare', formData(), { progress }));
+  if (!data) return;
+  C = data;
+  only = null;
+  render();
 }
 
 /** Segments of a diff side: unchanged text as it is, the other op in <del> or <ins>. */
@@ -124,11 +116,6 @@ function render() {
       h('tbody', {}, rows))), h('p', { class: 'hint' }, T.footer)));
 }
 
-async function tracked(stem) {
-  clearError(errorHost);
-  try {
-    await busy(busyHost, (progress) => download('/api/compare', formData({ format: 'docx' }), `${stem}-对比.docx`, { progress }));
-  } catch (err) {
-    showError(errorHost, err);
-  }
+function tracked(stem) {
+  return fetching((progress) => download('/api/compare', formData({ format: 'docx' }), `${stem}-对比.docx`, { progress }));
 }

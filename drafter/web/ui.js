@@ -89,6 +89,26 @@ export function clearError(host) {
   host.hidden = true;
 }
 
+/**
+ * One page's long requests: `run(fn)` shows the progress bar in `busyHost` while `fn(progress)` works, and an
+ * error in `errorHost`; it resolves to fn's result, or to undefined when fn failed or a later run has started
+ * since (another file, the other language), so an old answer never replaces a newer one.
+ */
+export function runner(busyHost, errorHost) {
+  let runs = 0;
+  return async (fn) => {
+    clearError(errorHost);
+    const mine = ++runs;
+    try {
+      const out = await busy(busyHost, fn);
+      return mine === runs ? out : undefined;
+    } catch (err) {
+      if (mine === runs) showError(errorHost, err);
+      return undefined;
+    }
+  };
+}
+
 /** POST and save the attachment the server answers with. */
 export async function download(url, body, fallbackName, opts) {
   const resp = await post(url, body, opts);
