@@ -158,3 +158,23 @@ def test_long_work_shows_how_far_it_is(d, url, tmp_path):
     words = {"排队中…", "正在读取文件…", "正在分析结构…", "正在检查…", "正在生成结果…", "正在处理…"}
     assert stages & words, stages
     assert len(d.find_elements("css selector", ".ln")) > 1500
+
+
+def test_the_fixed_file_is_drafter_fixs(d, url, downloads, seed004, tmp_path):
+    """What has one right answer (here the ASCII punctuation of the notice) is offered fixed: the file the page
+    downloads is the one `drafter fix` writes for the same input."""
+    want = json.loads(cli("check", seed004.name, "--format", "json", cwd=seed004.parent).stdout)
+    fixable = [f for f in want["findings"] if f.get("fixable")]
+    assert fixable, "seed 004 has findings with one right fix"
+    run_check(d, url, seed004)
+    button = d.find_element("css selector", "#check-fixed")
+    assert f"改好 {len(fixable)} 条" in button.text
+    before = {p.name for p in downloads.iterdir()}
+    button.click()
+    got = B.wait_download(downloads, ".txt", before=before)
+    folder = tmp_path / "fix"
+    folder.mkdir()
+    shutil.copy(seed004, folder)
+    cli("fix", seed004.name, "-o", "fixed.txt", cwd=folder, ok=True)
+    assert got.read_bytes() == (folder / "fixed.txt").read_bytes()
+    assert got.read_bytes() != seed004.read_bytes()

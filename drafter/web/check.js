@@ -43,7 +43,8 @@ async function run() {
   if (features === null) features = await getJSON('/api/ui/features').catch(() => ({}));
   const data = await work((progress) => postJSON('/api/ui/check', formData(), { progress }));
   if (!data) return;
-  R = { ...data, stem: (pickers.file.file().name || 'document').replace(/\.[^.]+$/, '') };
+  const name = pickers.file.file().name || 'document';
+  R = { ...data, name, stem: name.replace(/\.[^.]+$/, '') };
   render();
 }
 
@@ -83,7 +84,7 @@ function render() {
     h('button', { type: 'button', class: 'btn btn-primary', onclick: annotated }, t('check.annotated')),
     h('button', { type: 'button', class: 'btn', onclick: () => saveText(JSON.stringify(R.report, null, 2), `${R.stem}-检查.json`) }, t('check.json')),
     h('button', { type: 'button', class: 'btn', onclick: () => saveText(R.sarif, `${R.stem}.sarif`, 'application/sarif+json') }, t('check.sarif')),
-    features && features.fix ? h('button', { type: 'button', class: 'btn', onclick: fixed }, t('check.fixed')) : null);
+    fixButton(all));
 
   const bar = h('div', { class: 'card summary-bar' },
     h('div', { class: 'sev-toggles' }, sevButtons, h('span', { class: 'total' }, t('check.total', { n: all.length }))),
@@ -290,6 +291,16 @@ function annotated() {
   return fetching((progress) => download('/api/annotate', formData(), `${R.stem}-批注.docx`, { progress }));
 }
 
+/** `drafter fix` on the same files, when the server has it and some finding has its one right fix. */
+function fixButton(all) {
+  const n = all.filter((f) => f.fixable).length;
+  if (!features || !features.fix || !n) return null;
+  const docx = /\.docx$/i.test(R.name);
+  return h('button', { type: 'button', class: 'btn', id: 'check-fixed', onclick: fixed },
+    t(docx ? 'check.fixed' : 'check.fixed.txt', { n }));
+}
+
 function fixed() {
-  return fetching((progress) => download('/api/fix', formData(), `${R.stem}-修正.docx`, { progress }));
+  const ext = (/\.[^.]+$/.exec(R.name) || ['.txt'])[0];
+  return fetching((progress) => download('/api/fix', formData(), `${R.stem}.fixed${ext}`, { progress }));
 }
