@@ -61,6 +61,9 @@ _PLAIN = re.compile(
 # as a mark character until the names are split
 _MARKER_ROLE = dict(_DATA["markers"])
 _INNER_ROLE = re.compile(rf"[(（]({alternation(_MARKER_ROLE)})[)）]")
+# a role word in brackets at the end of a list is the list's role word: "市商务局、市邮政管理局（按职责分工负责）"
+_BRACKET_VERB = re.compile(
+    rf"[(（](?P<verb>{alternation(w for w in _VERB_ROLE if w not in _MARKER_ROLE)})[)）](?=$|[,，;；])")
 _MARK = {"lead": "\x10", "responsible": "\x11", "cooperate": "\x12"}
 _MARK_ROLE = {v: k for k, v in _MARK.items()}
 _COHOST = re.compile(alternation(_DATA["cohost"]))  # "A会同B": A leads (or takes the verb's role), B cooperates
@@ -201,7 +204,7 @@ def _parse_body(body: str, labelled_only: bool = False, default: Optional[str] =
     cell = default is not None
     if cell:
         body = _CELL_SPACE.sub("、", body.strip())
-    body = _WS.sub("", body)
+    body = _BRACKET_VERB.sub(r"\g<verb>", _WS.sub("", body))
     inner = bool(_INNER_ROLE.search(body))
     body = _INNER_ROLE.sub(lambda m: _MARK[_MARKER_ROLE[m.group(1)]], body)
     # "各县(市、区)人民政府": separators inside a nested bracket belong to the name
@@ -247,12 +250,19 @@ def _parse_body(body: str, labelled_only: bool = False, default: Optional[str] =
 
 def agencies_in_cell(text: str, role: str) -> list[Agency]:
     """The agencies a task table's cell names, read like a clause: `市商务局（牵头）、市财政局`, `牵头：A；配合：B、C`,
-    `A牵头，B、C配合`, `A会同有关部门`; names without a role of their own take the column's `role`."""
+    `A牵头，B、C配合`, `A会同有关部门`; names without a role of their own take the column's `role`. The paragraphs of
+    a cell come one per line of `text`."""
     if not text or not text.strip():
         return []
+    # a cell of several paragraphs: one name per paragraph, or 牵头单位：… over 配合单位：…
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    text = lines[0] if lines else ""
+    for ln in lines[1:]:
+        text += ("；" if _LABEL.match(_WS.sub("", ln)) or text[-1:] in "；;" else
+                 "" if text[-1:] in "、，," else "、") + ln
     got = _parse_body(text, default=role)
     out: list[Agency] = []
-    _merge(out, got or [])
+    merge_agencies(out, got or [])
     return out
 
 
@@ -273,7 +283,8 @@ def _paren_groups(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _merge(into: list[Agency], new: list[Agency]) -> None:
+def merge_agencies(into: list[Agency], new: list[Agency]) -> None:
+    """Add `new` to `into`: a name seen again keeps its strongest role."""
     for a in new:
         for old in into:
             if old.name == a.name:
@@ -301,7 +312,7 @@ def split_agencies(text: str) -> tuple[str, list[Agency]]:
                 continue
             got = _parse_body(inner)
             if got:
-                _merge(agencies, got)
+                merge_agencies(agencies, got)
                 cuts.append((s, e))
     if "单位" in text or "部门" in text:
         for m in _PLAIN.finditer(text):
@@ -309,7 +320,7 @@ def split_agencies(text: str) -> tuple[str, list[Agency]]:
                 continue
             got = _parse_body(m.group("body"), labelled_only=True)
             if got:
-                _merge(agencies, got)
+                merge_agencies(agencies, got)
                 cuts.append((m.start("body"), m.end()))
     if not cuts:
         return text, agencies

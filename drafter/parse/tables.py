@@ -1,11 +1,14 @@
-"""A table of tasks in a .docx (序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限 …) read as items with agencies."""
+"""A table of tasks in a .docx (序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限 …) read as items with agencies.
+
+The agency columns are read like a clause (`agencies_in_cell`): a cell may carry its own roles (市商务局（牵头）,
+牵头：A；配合：B, A会同B), names without one take the column's role; a name in two columns keeps its strongest role."""
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 from ..model import Agency, Node
 from ..read import Cell
+from .agencies import agencies_in_cell, merge_agencies
 from .markers import match_marker
 
 _COLS = {
@@ -17,7 +20,6 @@ _COLS = {
              "实施单位", "落实单位"),
     "coop": ("配合单位", "协办单位", "参与单位", "配合部门", "协同单位", "配合处室", "配合科室"),
 }
-_SPLIT_NAMES = re.compile(r"[、，,；;\s/]+")
 
 
 def _task_columns(table: list[list[Cell]]) -> Optional[dict[str, int]]:
@@ -33,19 +35,6 @@ def _task_columns(table: list[list[Cell]]) -> Optional[dict[str, int]]:
     if "task" in cols and ({"seq", "lead", "resp", "coop"} & cols.keys()):
         return cols  # a column of tasks, numbered or assigned: a plan laid out as a table
     return None
-
-
-def _split_names(cell: str) -> list[str]:
-    """`市科技局、各区（县、市）政府` → two names: separators inside brackets do not split."""
-    names, depth, cur = [], 0, ""
-    for ch in cell:
-        depth += (ch in "（(") - (ch in "）)")
-        if depth <= 0 and _SPLIT_NAMES.fullmatch(ch):
-            names.append(cur)
-            cur, depth = "", 0
-        else:
-            cur += ch
-    return [n for n in names + [cur] if n and n not in ("无", "—", "-")]
 
 
 def _section_row(row: list[Cell]) -> Optional[tuple[Node, str]]:
@@ -73,9 +62,12 @@ def _row_node(row: list[Cell], cols: dict[str, int]) -> Optional[tuple[Node, str
             m = match_marker(seq if seq[-1:] not in ".．、" else seq + "x")
             if m:
                 family, number = m.family, m.number
-    agencies = []
+    agencies: list[Agency] = []
     for key, role in (("lead", "lead"), ("resp", "responsible"), ("coop", "cooperate")):
-        agencies.extend(Agency(name, role) for name in _split_names(cell(key)))
+        i = cols.get(key)
+        if i is not None and i < len(row):
+            c = row[i]
+            merge_agencies(agencies, agencies_in_cell("\n".join(c.parts) if c.parts else c.text, role))
     line = row[cols["task"]].line
     text = f"{label}{task}" if label and not task.startswith(label) else task
     return Node(label=label, number=number, text=text, line=line, agencies=agencies, style=family), family

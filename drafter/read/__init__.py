@@ -17,6 +17,9 @@ from ..errors import InputError
 class Cell:
     text: str
     line: int  # block number of the cell's first paragraph
+    # the text of each of its paragraphs, when it has more than one (`text` joins them without a separator): a
+    # 责任单位 cell may write one name per paragraph, or 牵头单位：… over 配合单位：…
+    parts: tuple[str, ...] = ()
 
 
 @dataclass

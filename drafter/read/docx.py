@@ -379,11 +379,12 @@ class _Reader:
                 first = len(self.blocks)
                 self.container(tc, (index, r, col))
                 mine = self.blocks[first:]
-                cell = Cell("".join(b.text for b in mine), mine[0].line if mine else len(self.blocks))
+                cell = Cell("".join(b.text for b in mine), mine[0].line if mine else len(self.blocks),
+                            tuple(b.text for b in mine) if len(mine) > 1 else ())
                 vmerge = None if tcpr is None else tcpr.find(w + "vMerge")
                 hmerge = None if tcpr is None else tcpr.find(w + "hMerge")
                 if vmerge is not None and vmerge.get(w + "val", "continue") == "continue" and col in above:
-                    cell = Cell(above[col].text, above[col].line)
+                    cell = Cell(above[col].text, above[col].line, above[col].parts)
                 if hmerge is not None and hmerge.get(w + "val", "continue") == "continue" and row:
                     cell = Cell("", row[-1].line)
                 for k in range(span):
