@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import SEED_FILES, seed_path
+from check_util import check_text, codes_at
 from drafter.check.base import REGISTRY, Context, all_rules
 from drafter.check.data import canonical_metric, load_data
 from drafter.model import Document, Node, ParseResult, Target
@@ -237,3 +238,19 @@ def test_renames_chain_and_years():
     assert d.rename_for("市金融办", 2024) is None            # 金融办 again from 2024
     assert d.rename_for("国家工商总局", 2019).new == "国家市场监督管理总局"
     assert d.rename_for("市文化和旅游局", 2024) is None
+
+
+# ---- issue 12: flow and stock read in the target's clause; verbs at a metric's end ---------------------------
+
+def test_flow_and_stock_read_in_the_clause_before_a_quotation():
+    # the parser's text of the first target starts after the quotation (服务事项12项); the clause says 新推出
+    plan = ("2025年工作要点\n一、优化服务\n（一）深化改革。新推出“跨省通办”服务事项12项，"
+            "累计推出“跨省通办”服务事项达到60项。\n")
+    assert check_text(plan, select="TGT002") == []
+
+
+def test_a_verb_at_the_end_of_the_metric_does_not_make_another_metric():
+    plan = ("2025年工作要点\n主要目标：医保药品目录品种增加到3100种。\n一、完善保障\n"
+            "（一）扩大目录。医保药品目录品种扩大到3200种。\n")
+    fs = check_text(plan, select="TGT002")
+    assert codes_at(fs, "TGT002") == [4], [(f.line, f.message_zh) for f in fs]

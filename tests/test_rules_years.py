@@ -104,3 +104,35 @@ def test_an_agency_clause_wrapped_after_its_semicolon_is_one_paragraph():
     text = ("2024年重点工作任务分工\n一、加强保护\n1.加强知识产权行政保护。（牵头单位：市知识产权局；\n"
             "责任单位：各区人民政府）\n2.加强司法保护。（市高级人民法院负责）\n")
     assert check_text(text, select="TXT001") == []
+
+
+# ---- issue 12: the held-out corpus's classes, on texts of our own ---------------------------------------------
+
+def test_a_deadline_ending_in_qian_is_stale_whatever_work_it_names():
+    # 评估/考核 excuse a year that names last year's work, never a deadline that has passed
+    for line in ("（一）2022年年底前完成全市养老机构安全评估。", "（一）力争2022年6月底前完成年度考核系统升级。",
+                 "（一）2022年底前完成消防设施检测评估。"):
+        fs = check_text(f"2023年工作要点\n一、总体要求\n{line}\n", select="YR001")
+        assert codes_at(fs, "YR001") == [3], (line, [(f.line, f.message_zh) for f in fs])
+        assert "期限" in fs[0].message_zh
+    quiet = ("2023年工作要点\n一、总体要求\n（一）截至2022年底前已建成的项目纳入管理。\n"
+             "（二）对2022年前三季度的统计数据开展核查评估。\n")
+    assert check_text(quiet, select="YR001") == []
+
+
+def test_about_last_year_includes_closing_work_on_the_finished_year():
+    ok = ("2024年工作要点\n一、总体要求\n（一）完成2023年度农村公路建设项目交工验收。\n"
+          "（二）做好2023年度会计档案归档。\n（三）完成2023年度巡察反馈问题整改。\n"
+          "（四）编制2023年度水资源质量报告书。\n")
+    assert check_text(ok, select="YR001") == []
+    # the work itself of last year's year is still stale
+    stale = "2024年工作要点\n一、总体要求\n（一）全面完成2023年度农村公路建设任务，新建农村公路120公里。\n"
+    assert codes_at(check_text(stale, select="YR001"), "YR001") == [3]
+
+
+def test_an_excusing_word_counts_in_its_own_clause_only():
+    # 完成 of the next clause does not make 十四五 retrospective in a 2026 plan
+    hit = "2026年工作要点\n一、总体要求\n（一）加快推进“十四五”交通规划项目建设，全年完成投资80亿元。\n"
+    assert codes_at(check_text(hit, select="YR002"), "YR002") == [3]
+    quiet = "2026年工作要点\n一、总体要求\n（一）全面总结“十四五”交通规划实施成效，全年完成投资80亿元。\n"
+    assert check_text(quiet, select="YR002") == []

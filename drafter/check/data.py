@@ -338,9 +338,11 @@ def _build(agencies: dict, metrics: dict) -> RulesData:
     if isinstance(ms, dict):
         d.measure_words = {k: tuple(str(w) for w in _as_list(v) if w) for k, v in ms.items()}
         words = sorted({w for k in ("flow", "stock", "leading") for w in d.measure_words.get(k, ())}, key=len, reverse=True)
+        tail = sorted(set(words) | set(d.measure_words.get("trailing", ())), key=len, reverse=True)
         if words:
             alt = "|".join(re.escape(w) for w in words)
-            d.measure_strip = re.compile(rf"^(?:{alt})+|(?:{alt})+$")
+            alt_tail = "|".join(re.escape(w) for w in tail)
+            d.measure_strip = re.compile(rf"^(?:{alt})+|(?:{alt_tail})+$")
     for grp in d.metric_groups:   # a group found under its flow/stock-free name too (有效发明专利拥有量 → 有效发明专利)
         for n in (grp.name, *grp.aliases):
             d.metric_index.setdefault(d.metric_core(n), grp.name)

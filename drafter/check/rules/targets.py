@@ -36,6 +36,32 @@ def _targets_with_nodes(doc: Document) -> list[tuple[Target, Optional[Node]]]:
     return out
 
 
+_CLAUSE_START = "，,；;。：:！？\n"
+
+
+def _clauses(doc: Document) -> dict[int, str]:
+    """id(target) → the words of its clause up to the figure (`新推出“一件事”集成服务15项`): the parser's own text of a
+    target may start after a quotation (集成服务15项) and lose the 新推出/累计 that say whether it is a flow or a stock.
+    The clause starts after the last ，；。： before the target, and never before the end of the previous target."""
+    out: dict[int, str] = {}
+    hosts = [(doc.preamble or "", doc.targets)] + [(n.text or "", n.targets) for n in doc.walk()]
+    for host, targets in hosts:
+        pos = 0
+        for t in targets:
+            k = host.find(t.text, pos) if t.text else -1
+            if k < 0:
+                continue
+            end = k + len(t.text)
+            start = max([host.rfind(c, 0, k) + 1 for c in _CLAUSE_START] + [pos])
+            out[id(t)] = host[start:end]
+            pos = end
+    return out
+
+
+def _measure(d: RulesData, t: Target, clauses: dict[int, str]) -> str:
+    return d.measure(clauses.get(id(t)) or t.text or t.metric, t.kind)
+
+
 def _places(doc: Document) -> dict[int, tuple[str, str]]:
     """id(target) → (label, heading path) of the node that carries it, for `related` entries."""
     out: dict[int, tuple[str, str]] = {}
@@ -77,18 +103,19 @@ def _vague(metric: str, d: RulesData) -> bool:
 
 
 def _best_figure(t: Target, figures: list[Target], d: RulesData, kind: str,
-                 same_unit: bool = True) -> Optional[tuple[Target, float]]:
+                 same_unit: bool = True, clauses: Optional[dict] = None) -> Optional[tuple[Target, float]]:
     if _vague(t.metric, d):
         return None
     best = None
-    mt = d.measure(t.text or t.metric, t.kind)
+    clauses = clauses or {}
+    mt = _measure(d, t, clauses)
     for f in figures:
         if f.kind != kind or (same_unit and not d.same_unit(f.unit, t.unit)) or _vague(f.metric, d):
             continue
         if f.op in ("<=", "<"):
             continue
         # a year's flow (全年新增) is compared with last year's flow, a stock (累计, 总数) with last year's stock
-        mf = d.measure(f.text or f.metric, f.kind)
+        mf = _measure(d, f, clauses)
         if not d.same_measure(mt, mf):
             continue
         sim = d.metric_similarity(t.metric, f.metric)
@@ -172,6 +199,7 @@ class TargetBelowAchieved(Rule):
             return
         targets = _targets_with_nodes(doc)
         places = _places(summary)
+        clauses = {**_clauses(summary), **_clauses(doc)}
         # a summary from another file (--summary): its path is not known here, only its title and lines
         fig_source = ctx.source if any(x is summary for x in ctx.result.documents) else (summary.title or "")
 
@@ -183,7 +211,7 @@ class TargetBelowAchieved(Rule):
         for t, node in targets:
             if t.op not in _LEVEL_OPS or t.kind == "growth":
                 continue
-            got = _best_figure(t, figures, d, t.kind)
+            got = _best_figure(t, figures, d, t.kind, clauses=clauses)
             if got is None:
                 continue
             f, _ = got
@@ -209,7 +237,7 @@ class TargetBelowAchieved(Rule):
         for g, gnode in targets:
             if g.kind != "growth" or g.unit != "%" or g.op not in _LEVEL_OPS or g.value <= 0:
                 continue
-            base = _best_figure(g, figures, d, "absolute", same_unit=False)
+            base = _best_figure(g, figures, d, "absolute", same_unit=False, clauses=clauses)
             if base is None:
                 continue
             b, _ = base
@@ -288,6 +316,7 @@ class ConflictingTargets(Rule):
         d = data_of(ctx)
         first: dict[tuple, list[tuple[Target, Optional[Node], str]]] = {}
         reported: set[tuple] = set()
+        clauses = _clauses(doc)
         for t, node in _targets_with_nodes(doc):
             if t.op not in _LEVEL_OPS and t.op not in ("<=", "<"):
                 continue
@@ -297,7 +326,7 @@ class ConflictingTargets(Rule):
                 continue
             key = (group or m, t.kind, d.base_unit(t.unit))
             # a year's flow and a stock of the same thing are two metrics: 全年新增50家 beside 总数突破500家
-            mt = d.measure(t.text or t.metric, t.kind)
+            mt = _measure(d, t, clauses)
             seen = first.setdefault(key, [])
             prior = next((x for x in seen if x[2] == mt), None) or \
                 next((x for x in seen if d.same_measure(x[2], mt)), None)

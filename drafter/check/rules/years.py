@@ -129,10 +129,19 @@ def about_last_year(text: str, end: int) -> bool:
     return bool(rx.search(clause))
 
 
-def _sentence(text: str, pos: int) -> str:
-    a = max(text.rfind(c, 0, pos) for c in "。；！？")
-    ends = [i for i in (text.find(c, pos) for c in "。；！？") if i >= 0]
+def _sentence(text: str, pos: int, stops: str = "。；！？") -> str:
+    a = max(text.rfind(c, 0, pos) for c in stops)
+    ends = [i for i in (text.find(c, pos) for c in stops) if i >= 0]
     return text[a + 1:(min(ends) if ends else len(text))]
+
+
+_CLAUSE_STOPS = "。；！？，,;"
+
+
+def clause(text: str, pos: int) -> str:
+    """The clause around `pos` (between ，；。): the words that excuse a year or a term must stand in its own clause —
+    in 加快推进“十四五”规划重大项目建设，…完成投资160亿元 the 完成 of the next clause says nothing of 十四五."""
+    return _sentence(text, pos, _CLAUSE_STOPS)
 
 
 @register
@@ -201,7 +210,7 @@ class StaleTerm(Rule):
                     if within_grace:
                         if in_spans(m.start(), spans):
                             continue  # citing a document of the previous period in the transition year
-                        if t["unless"] is not None and t["unless"].search(_sentence(text, m.start())):
+                        if t["unless"] is not None and t["unless"].search(clause(text, m.start())):
                             continue
                     sugg = (t["suggestion"] or "").replace("{current}", cur or "当前提法")
                     term = m.group(0)
@@ -232,6 +241,9 @@ _STATUS = re.compile(r"已|累计|共有|共计|总数|建成了|实现了|完�
 _BUILD_ON_BEFORE = re.compile(r"(?:巩固|拓展|深化|运用|用好|转化|推广|延续|提升)\s*$")
 _BUILD_ON_AFTER = re.compile(r"^[^。，,；;]{0,16}?(?:成果|成效|经验|做法)")
 _DEADLINE = re.compile(r"\s*(?:\d{1,2}\s*月)?(?:底|末|年底|年末|\d{1,2}\s*日)?(?:前|以前|之前)")
+# 2024年前三季度 (the first three quarters), not a deadline; 截至2024年底前 is a date of record
+_NOT_DEADLINE = re.compile(r"[一二三四五六七八九十两半\d]")
+_RECORD_BEFORE = re.compile(r"(?:截至|截止|截止到)\s*$")
 _RECAP = re.compile(r"取得|实现了|完成了|已经|获批|被确定|入选|荣获|成功举办|圆满完成")
 
 
@@ -348,6 +360,15 @@ class StaleYear(Rule):
                     yield self._at(ctx, here, year,
                                    f"此句与去年工作要点{at_zh}{how_zh}，其中的“{m.group(0)}”没有改为 {year} 年",
                                    f"this sentence is last year's plan{at_en} {how_en}: '{m.group(0)}' was not changed to {year}")
+                    continue
+                # a deadline ending in 前 (2025年年底前完成…, 2025年6月底前) looks forward whatever work it names: the
+                # words that excuse a year (评估, 考核 …) do not excuse a deadline that has passed
+                dl = _DEADLINE.match(text, m.end())
+                if dl and not _NOT_DEADLINE.match(text, dl.end()) and not _RECORD_BEFORE.search(before) and \
+                        not _STATUS.search(clause(text, m.start())) and not _RECAP.search(clause(text, m.start())):
+                    yield self._at(ctx, here, year,
+                                   f"期限“{m.group(0)}{dl.group(0).strip()}”在 {year} 年的计划里已经过去，可能是沿用去年文稿未改的年份",
+                                   f"the deadline '{m.group(0)}{dl.group(0).strip()}' has passed in a plan for {year}: probably last year's text")
                     continue
                 deadline = _DEADLINE_BEFORE.search(before) and _DEADLINE_AFTER.match(after) and \
                     not _STATUS.search(_sentence(text, m.start()))
