@@ -121,3 +121,38 @@ def test_three_thousand_items_in_seconds():
     dt = time.perf_counter() - t
     assert any({i, j} == {5, 2999} for i, j, _ in pairs)
     assert dt < 10, dt
+
+
+# ---- issue 12: a shared target with a qualifier in front; a small count needs alike items ----------------------
+
+def test_shared_target_with_a_qualifier_in_front_is_one_task():
+    plan = ("2025年工作要点\n一、推进城市更新\n"
+            "（一）实施城市更新行动。改造老旧厂房8处，新建城市绿道25公里，改造农贸市场6个。\n"
+            "（二）完善公共服务设施。新建社区食堂10个。\n"
+            "（三）优化城市慢行系统。结合滨江岸线整治和老旧厂房改造，建设城市绿道25公里，方便市民休闲健身。\n")
+    fs = check_text(plan, select="DUP001")
+    assert [f.line for f in fs] == [5], [(f.line, f.message_zh) for f in fs]
+    assert "25公里" in fs[0].message_zh
+
+
+def test_a_small_shared_count_needs_the_items_alike():
+    alike = ("2025年工作要点\n一、发展文旅\n（一）创建高等级景区。推动南湖景区创建国家5A级旅游景区，新增国家4A级旅游景区2家。\n"
+             "（二）发展乡村旅游。培育乡村旅游重点村10个。\n二、优化服务\n"
+             "（三）创建高等级景区。支持南湖景区争创国家5A级旅游景区，年内新增4A级旅游景区2家。\n")
+    assert [f.line for f in check_text(alike, select="DUP001")] == [6]
+    unrelated = ("2025年工作要点\n一、发展文旅\n（一）创建高等级景区。新增国家4A级旅游景区2家。\n"
+                 "（二）发展夜间经济。打造省级夜间文旅消费集聚区，新增4A级旅游景区夜游项目2家。\n")
+    assert check_text(unrelated, select="DUP001") == []
+
+
+def test_a_flow_and_a_stock_of_one_count_are_not_one_target():
+    plan = ("2025年工作要点\n一、推进城市更新\n（一）实施城市更新行动。改造老旧小区20个，新建口袋公园12个。\n"
+            "（二）提升公园品质。推进老旧小区周边公园改造，口袋公园累计达到12个以上。\n")
+    assert check_text(plan, select="DUP001") == []
+
+
+def test_a_task_that_only_uses_the_same_figure_is_not_a_copy():
+    plan = ("2025年工作要点\n一、推进城市更新\n（一）实施城市更新行动。改造老旧厂房8处，新建城市绿道25公里，改造农贸市场6个。\n"
+            "二、发展体育\n（二）广泛开展全民健身。依托城市绿道25公里举办全民健步走活动10场，新建社区健身点30个。\n"
+            "（三）加强绿道管护。对城市绿道25公里开展常态化养护，落实管护责任。\n")
+    assert check_text(plan, select="DUP001") == []
