@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import SEED_FILES, seed_path
+from check_util import check_text, codes_at
 from drafter.check.base import REGISTRY, Context, all_rules
 from drafter.check.data import load_data
 from drafter.model import Agency, Document, Node, ParseResult
@@ -194,3 +195,42 @@ def test_agy003_seed001_2010_is_silent_on_its_old_names(seeds):
 @pytest.mark.parametrize("code", CODES)
 def test_silent_on_clean_seeds(name, code, seeds):
     assert run(code, seeds[name]) == []
+
+
+# ---- issue 12: the closing 保障措施 / 督导落实 part needs no agency; an earlier 组织领导 section still does ----------
+
+def test_items_of_the_closing_implementation_part_need_no_agency():
+    plan = ("2025年工作要点\n一、推进养老服务\n（一）建设街道养老服务中心。（市民政局牵头）\n"
+            "（二）发展老年助餐服务。（市民政局、市商务局负责）\n（三）培训养老护理员。（市人力资源社会保障局负责）\n"
+            "四、强化保障措施\n（一）加强督促检查。各单位每季度报送进展情况。\n（二）强化经费保障。统筹安排专项资金。\n"
+            "五、抓好督导落实\n局办公室牵头对要点落实情况开展督查，年底通报。\n")
+    assert check_text(plan, select="AGY001") == []
+    early = ("2025年工作要点\n一、加强组织领导\n（一）健全议事协调机制。\n二、推进养老服务\n"
+             "（二）建设街道养老服务中心。（市民政局牵头）\n（三）发展老年助餐服务。（市民政局、市商务局负责）\n"
+             "（四）培训养老护理员。（市人力资源社会保障局负责）\n")
+    assert codes_at(check_text(early, select="AGY001"), "AGY001") == [3]
+
+
+# ---- issue 12: AGY002 suggests a current name; a homophone slip first ------------------------------------------
+
+def test_agy002_never_suggests_a_name_a_reform_replaced():
+    # 市卫建委 is one character from 市住建委, 市卫健委 and the pre-2018 市卫计委: the 2024 suggestion is current,
+    # and 建 typed for its homophone 健 comes first
+    text = ("市医保局2024年工作总结\n一、基金监管\n今年以来，联合市卫建委开展定点医药机构专项检查，追回基金560万元。\n"
+            "二、经办服务\n全年完成经办人员培训3200人次。\n")
+    fs = [f for f in check_text(text, select="AGY002") if "市卫建委" in f.message_zh]
+    assert len(fs) == 1 and fs[0].suggestion == "市卫健委", [(f.message_zh, f.suggestion) for f in fs]
+    assert "卫计委" not in fs[0].message_zh
+
+
+def test_a_real_institution_close_only_to_abolished_names_is_left_alone():
+    # 市文化馆 is one character from 市文化局 (2018: 文化和旅游局) and 文化部 (2018): no current name is near
+    div = ("2025年文化和旅游重点工作任务分工\n一、公共文化\n1.举办群众文化展演。（市文化馆负责）\n"
+           "2.建设城市书房。（市文化和旅游局牵头）\n3.开展文物普查。（市文物局负责）\n")
+    assert check_text(div, select="AGY002") == []
+
+
+def test_a_sub_branch_of_the_financial_regulator_stays_a_sub_branch():
+    d = load_data()
+    assert d.rename_for("江州银保监分局", 2025).new == "江州金融监管分局"
+    assert d.rename_for("江州银保监局", 2025).new == "江州金融监管局"

@@ -63,11 +63,49 @@ class Slip:
 class NameModel:
     """The known names of `d` indexed for one-character differences, with the document's own character pairs."""
 
-    def __init__(self, d: RulesData, doc_text: str = ""):
+    def __init__(self, d: RulesData, doc_text: str = "", year: Optional[int] = None, region: str = ""):
         self.d = d
         self.cores, self.core_set, self.by_del, self.slip_chars, self.max_len, self.canon = _index(d)
         self.doc_text = doc_text
+        self.year = year
+        self.region = region
         self._doc_pairs: Optional[Counter] = None
+        raw = (d.raw.get("agencies.yaml") or {}).get("confusables") or ()
+        self.confusable = frozenset(frozenset(str(p)) for p in raw if len(str(p)) == 2)
+
+    def _abolished(self, name: str) -> Optional[str]:
+        """The current name of `name` when a reform replaced it by the document's year (市卫计委 → 市卫生健康委)."""
+        hit = self.d.rename_for(name, self.year, self.region) if self.year else None
+        return hit.new if hit else None
+
+    def _typed_for(self, r: str, k: str) -> bool:
+        """Is the one character that differs between `r` (as written) and `k` a homophone or look-alike typed for it
+        (建/健, 化/划: rules/agencies.yaml `confusables`)?"""
+        if len(r) != len(k):
+            return False
+        diff = [(a, b) for a, b in zip(r, k) if a != b]
+        return len(diff) == 1 and frozenset(diff[0]) in self.confusable
+
+    def rank(self, prefix: str, core: str, got: list[str], context: str = "") -> tuple[str, tuple]:
+        """The name to suggest among the known cores `got` that `core` is a slip of, and the others as near.
+        A name a reform has replaced by the document's year is never suggested (市卫计委 in 2024): its current name
+        is, when no current name is as near. Then: one the document uses, one its issuer or title names, one whose
+        differing character is typed for the other (卫建委 → 卫健委, not 住建委), an office's own name, the shorter."""
+        names: list[str] = []
+        for c in got:
+            cur = self._abolished(prefix + c)
+            if cur is not None:
+                if any(self._abolished(prefix + x) is None for x in got):
+                    continue
+                cur_core = cur[len(prefix):] if cur.startswith(prefix) else cur
+                names.append(cur_core)
+            else:
+                names.append(c)
+        names = list(dict.fromkeys(names))
+        best = max(names, key=lambda c: (prefix + c in self.doc_text,
+                                         bool(context) and (prefix + c in context or c in context),
+                                         self._typed_for(core, c), c in self.canon, -len(c)))
+        return prefix + best, tuple(prefix + c for c in names if c != best)
 
     @property
     def doc_pairs(self) -> Counter:
@@ -154,12 +192,10 @@ class NameModel:
                 continue
             got = self.near(core)
             if got:
-                best = max(got, key=lambda c: (prefix + c in self.doc_text,
-                                               bool(context) and (prefix + c in context or c in context),
-                                               c in self.canon, -len(c)))
+                best, others = self.rank(prefix, core, got, context)
                 if ties is not None:
-                    ties.extend(prefix + c for c in got if c != best)
-                return prefix + best
+                    ties.extend(others)
+                return best
         return None
 
     # -- running text -----------------------------------------------------------------------------
@@ -189,9 +225,7 @@ class NameModel:
                 if got and d.is_known(ch + core):
                     break
                 if got:
-                    best = max(got, key=lambda c: (ch + c in self.doc_text, bool(context) and c in context,
-                                                   c in self.canon, -len(c)))
-                    yield Slip(written=ch + core, known=ch + best, start=i,
-                               ties=tuple(ch + c for c in got if c != best))
+                    best, others = self.rank(ch, core, got, context)
+                    yield Slip(written=ch + core, known=best, start=i, ties=others)
                     done = end
                     break

@@ -15,7 +15,7 @@ from ...model import Agency, Document, Node
 from ...parse.agencies import split_agencies
 from ..base import Context, Finding, Rule, Span, register
 from ..textutil import doc_lines
-from ..data import norm_name
+from ..data import data_of, norm_name
 PLAN_SHARE = 0.6   # a plan "assigns agencies" when at least this share of its items carry one
 MIN_ITEMS = 3
 
@@ -117,10 +117,11 @@ class MissingAgency(Rule):
         doc = ctx.doc
         if doc.kind not in ("division", "plan", "unknown"):
             return
-        items = [n for n in doc.items() if n.label or n.text]
+        parents = _parents(doc)
+        closing = _closing_sections(doc, data_of(ctx))
+        items = [n for n in doc.items() if (n.label or n.text) and id(_top(n, parents)) not in closing]
         if len(items) < MIN_ITEMS and doc.kind != "division":
             return
-        parents = _parents(doc)
 
         def covered(n: Node) -> bool:
             p = parents.get(id(n))
@@ -158,6 +159,24 @@ class MissingAgency(Rule):
                 f"this item names no responsible agency (the document's other items do, e.g. '{ex}')",
                 node=n, severity=severity, suggestion=f"在句末补上责任单位括注，如“{clause}”",
                 suggestion_en=f"add the responsible agency at the end, e.g. '{clause}'")
+
+
+def _top(node: Node, parents: dict) -> Node:
+    while parents.get(id(node)) is not None:
+        node = parents[id(node)]
+    return node
+
+
+def _closing_sections(doc: Document, d) -> set[int]:
+    """ids of the sections at the end that say how the whole is carried out (保障措施, 抓好督导落实 …;
+    rules/agencies.yaml `closing_sections`): their items are no tasks and need no agency."""
+    words = tuple(str(w) for w in (d.raw.get("agencies.yaml") or {}).get("closing_sections") or () if w)
+    out: set[int] = set()
+    for sec in reversed(doc.sections):
+        if not words or not any(w in (sec.title or sec.text or "")[:30] for w in words):
+            break
+        out.add(id(sec))
+    return out
 
 
 def agencies_with_unclosed(node: Node) -> list[Agency]:

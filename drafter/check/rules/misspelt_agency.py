@@ -72,7 +72,7 @@ class UnknownAgency(Rule):
         nodes = [n for n in doc.walk() if n.line not in copies]
         used: list[tuple[Node, Agency]] = [(n, a) for n in nodes for a in agencies_with_unclosed(n)]
         text = "\n".join(t for _, t in doc_lines(ctx))
-        model = NameModel(d, text)
+        model = NameModel(d, text, year=doc.year, region=" ".join(x for x in (doc.issuer, doc.title) if x))
         counts = Counter(norm_name(a.name) for _, a in used)
         doc_names = {k for k, c in counts.items() if c >= 2 or d.is_known(k)}
         candidates = sorted(doc_names | set(d.known) | d.known_cores)
@@ -87,7 +87,8 @@ class UnknownAgency(Rule):
             # model); one that no longer looks like one (市知识产权保户中兴) by the plain distance as well
             best = model.slip_of(name, context, ties=others)
             if best is None and not is_agency_shaped(name):
-                best = _near(name, candidates, d, process, Levenshtein, context=context, ties=others)
+                best = _near(name, candidates, d, process, Levenshtein, context=context, ties=others,
+                             abolished=model._abolished)
             if best is None:
                 continue
             reported.add(name)
@@ -149,7 +150,7 @@ def _fit(prefix: str, cand: str, context: str) -> tuple:
 
 
 def _near(name: str, candidates: list[str], d: RulesData, process, Levenshtein,
-          context: str = "", ties: Optional[list] = None) -> Optional[str]:
+          context: str = "", ties: Optional[list] = None, abolished=None) -> Optional[str]:
     """The one close known name, with the same place prefix; None when none is close enough. `context`
     (the document's issuer and title) settles a tie between equally close names; names that stay tied
     with the one returned are added to `ties` (then it is a guess, not the one right answer)."""
@@ -170,6 +171,10 @@ def _near(name: str, candidates: list[str], d: RulesData, process, Levenshtein,
                 continue
             cutoff = 1
         near = process.extract(rest, candidates, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=12)
+        # a name a reform replaced by the document's year is never the one meant (市文化馆 is no slip of the 2018
+        # 市文化局, nor of 文化部): only current names are suggested
+        if abolished is not None:
+            near = [x for x in near if abolished(prefix + x[0]) is None and abolished(x[0]) is None]
         if not near:
             continue
         dist = min(x[1] for x in near)
