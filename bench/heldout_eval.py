@@ -2,6 +2,7 @@
 expected findings were written by an independent proofreader before the checker was run on them.
 
     python bench/heldout_eval.py                 # the corpus in tests/fixtures/heldout/
+    python bench/heldout_eval.py --corpus heldout2   # the second held-out corpus, tests/fixtures/heldout2/
     python bench/heldout_eval.py --json OUT.json # also write the raw results
 
 It runs `drafter check FILE --format json` as a user does (a fresh process, with --prior/--summary where
@@ -112,7 +113,7 @@ def _short(text, width: int = 90) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def report(results: list[tuple[dict, int, str, dict]]) -> None:
+def report(results: list[tuple[dict, int, str, dict]], corpus: Path = CORPUS) -> None:
     planted, found = Counter(), Counter()
     for doc, _, _, ev in results:
         for s in doc["findings"]:
@@ -120,7 +121,7 @@ def report(results: list[tuple[dict, int, str, dict]]) -> None:
         for h in ev["hits"]:
             found[h["slip"]["rule"]] += 1
 
-    print("held-out corpus:", CORPUS.relative_to(ROOT), f"— {len(results)} documents,",
+    print("held-out corpus:", corpus.relative_to(ROOT), f"— {len(results)} documents,",
           sum(1 for d, *_ in results if d.get("clean")), "clean,", sum(planted.values()), "planted slips")
     bad = [(d, rc, err) for d, rc, err, _ in results if rc not in (0, 1)]
     for d, rc, err in bad:
@@ -209,12 +210,15 @@ def report(results: list[tuple[dict, int, str, dict]]) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--json", help="also write the raw results here")
+    ap.add_argument("--corpus", default="heldout",
+                    help="a folder under tests/fixtures with an expected.yaml of this shape (default: heldout)")
     args = ap.parse_args(argv)
+    corpus = ROOT / "tests" / "fixtures" / args.corpus
     results = []
-    for doc in load_expected():
-        rc, findings, err = run_check(doc)
+    for doc in load_expected(corpus):
+        rc, findings, err = run_check(doc, corpus)
         results.append((doc, rc, err, evaluate(doc, findings)))
-    report(results)
+    report(results, corpus)
     if args.json:
         with open(args.json, "w", encoding="utf-8") as fh:
             json.dump([{"file": d["file"], "exit": rc, "stderr": err, **ev} for d, rc, err, ev in results],
