@@ -234,3 +234,12 @@ def test_a_sub_branch_of_the_financial_regulator_stays_a_sub_branch():
     d = load_data()
     assert d.rename_for("江州银保监分局", 2025).new == "江州金融监管分局"
     assert d.rename_for("江州银保监局", 2025).new == "江州金融监管局"
+
+
+def test_district_health_bureau_and_a_street_offices_law_enforcement_team_are_real():
+    plan = ("滨江街道2025年工作要点\n一、城市管理\n（一）加强市容整治。联合区城市管理局、区卫生健康局开展病媒生物防制。"
+            "（城市管理办牵头，综合行政执法队配合）\n（二）推进垃圾分类。（城市管理办负责）\n（三）整治背街小巷。（城市管理办负责）\n")
+    assert check_text(plan, select="AGY002") == []
+    slip = plan.replace("区卫生健康局开展", "区卫生建康局开展")
+    fs = check_text(slip, select="AGY002")
+    assert [f.suggestion for f in fs] == ["区卫生健康局"], [(f.line, f.message_zh) for f in fs]

@@ -254,3 +254,24 @@ def test_a_verb_at_the_end_of_the_metric_does_not_make_another_metric():
             "（一）扩大目录。医保药品目录品种扩大到3200种。\n")
     fs = check_text(plan, select="TGT002")
     assert codes_at(fs, "TGT002") == [4], [(f.line, f.message_zh) for f in fs]
+
+
+def test_a_figure_of_record_is_not_a_second_target():
+    plan = ("2025年工作要点\n截至2024年底，全市公共充电桩总数达到1.2万个。主要目标：公共充电桩总数达到1.5万个。\n"
+            "一、完善设施\n（一）建设充电设施。公共充电桩总数达到1.5万个。\n")
+    assert check_text(plan, select="TGT002") == []
+
+
+def test_a_short_name_said_again_is_the_metric_before_it():
+    # 新增社区体育公园5个，公园总数达到40个: 公园 is the 社区体育公园 of the clause before
+    plan = ("2025年工作要点\n主要目标：新增社区体育公园5个，公园总数达到40个。\n一、完善设施\n"
+            "（一）建设体育公园。新增社区体育公园5个，公园总数达到42个。\n")
+    fs = check_text(plan, select="TGT002")
+    assert codes_at(fs, "TGT002") == [4], [(f.line, f.message_zh) for f in fs]
+
+
+def test_partners_named_before_a_metric_do_not_make_another_metric():
+    summary = "市商务局2024年工作总结\n一、市场监管\n全年会同市市场监管局、市公安局检查成品油经营企业560家次。\n"
+    plan = "市商务局2025年工作要点\n一、市场监管\n（一）加强成品油监管。全年检查成品油经营企业500家次。\n"
+    fs = check_text(plan, select="TGT001", summary=summary)
+    assert codes_at(fs, "TGT001") == [3] and "560" in fs[0].message_zh, [(f.line, f.message_zh) for f in fs]

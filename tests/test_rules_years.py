@@ -136,3 +136,8 @@ def test_an_excusing_word_counts_in_its_own_clause_only():
     assert codes_at(check_text(hit, select="YR002"), "YR002") == [3]
     quiet = "2026年工作要点\n一、总体要求\n（一）全面总结“十四五”交通规划实施成效，全年完成投资80亿元。\n"
     assert check_text(quiet, select="YR002") == []
+
+
+def test_clearing_last_years_accounts_is_about_last_year():
+    ok = "2025年工作要点\n一、资金管理\n（一）做好2024年度居家养老服务补贴资金清算。\n"
+    assert check_text(ok, select="YR001") == []

@@ -36,13 +36,29 @@ class MetricData:
         memo = self.__dict__.setdefault("_core_memo", {})
         got = memo.get(metric)
         if got is None:
-            m = norm_metric(metric)
+            m = norm_metric(self._without_partners(metric))
             core = m
             if self.measure_strip is not None:
                 for _ in range(3):
                     core = self.measure_strip.sub("", core)
             got = memo[metric] = norm_metric(core) if len(core) >= 2 else m
         return got
+
+    def _without_partners(self, metric: str) -> str:
+        """The metric without a leading 会同/联合 and the agencies named after it (rules/metrics.yaml `partners`):
+        会同市住房城乡建设局、市交通运输居整治燃气安全隐患 → 整治燃气安全隐患. An agency there starts with a level
+        (市, 区, 县, 省, 各) and ends in an agency ending or a character typed for one (居 for 局)."""
+        rx = self.__dict__.get("_partners_rx")
+        if rx is None:
+            words = [w for w in self.measure_words.get("partners", ()) if w]
+            ends = "局委办厅院部署站所队心府" + "".join(sorted(set().union(*self.slips.values()))) if self.slips \
+                else "局委办厅院部署站所队心府"
+            rx = re.compile(rf"^(?:{'|'.join(map(re.escape, words))})(?:[市区县省各][^、，,；。]{{1,18}}?[{ends}](?:、|和|及)?)+"
+                            ) if words else re.compile(r"(?!x)x")
+            self.__dict__["_partners_rx"] = rx
+        m = rx.match(metric)
+        rest = metric[m.end():] if m else metric
+        return rest if len(rest) >= 2 else metric
 
     def measure(self, text: str, kind: str = "absolute") -> str:
         """"flow" (a year's amount: 全年新增50家), "stock" (a total: 累计达到420家) or "" (not said), read in the

@@ -43,19 +43,54 @@ def _clauses(doc: Document) -> dict[int, str]:
     """id(target) → the words of its clause up to the figure (`新推出“一件事”集成服务15项`): the parser's own text of a
     target may start after a quotation (集成服务15项) and lose the 新推出/累计 that say whether it is a flow or a stock.
     The clause starts after the last ，；。： before the target, and never before the end of the previous target."""
-    out: dict[int, str] = {}
+    return _readings(doc)[0]
+
+
+def _readings(doc: Document) -> tuple[dict[int, str], dict[int, str], dict[int, Target]]:
+    """For each target (by id): its clause up to the figure, its sentence up to the figure (截至2024年底，…达到3.48万张),
+    and the target before it in the same sentence (新增应急物资储备库4个，储备库总数达到23个: 储备库 is that 应急物资储备库)."""
+    clauses: dict[int, str] = {}
+    leads: dict[int, str] = {}
+    before: dict[int, Target] = {}
     hosts = [(doc.preamble or "", doc.targets)] + [(n.text or "", n.targets) for n in doc.walk()]
     for host, targets in hosts:
         pos = 0
+        prev: Optional[Target] = None
         for t in targets:
             k = host.find(t.text, pos) if t.text else -1
             if k < 0:
                 continue
             end = k + len(t.text)
             start = max([host.rfind(c, 0, k) + 1 for c in _CLAUSE_START] + [pos])
-            out[id(t)] = host[start:end]
-            pos = end
-    return out
+            clauses[id(t)] = host[start:end]
+            s0 = max(host.rfind(c, 0, k) for c in _SENTENCE_END) + 1
+            leads[id(t)] = host[s0:end]
+            if prev is not None and s0 <= pos:
+                before[id(t)] = prev
+            prev, pos = t, end
+    return clauses, leads, before
+
+
+_SENTENCE_END = "。；;！？\n"
+
+
+def _of_record(d: RulesData, t: Target, leads: dict[int, str]) -> bool:
+    """A figure of record, not a target: 截至2024年底，全市养老床位总数达到3.48万张 (rules/metrics.yaml `of_record`)."""
+    words = d.measure_words.get("of_record", ())
+    lead = leads.get(id(t), "")
+    return any(w in lead for w in words)
+
+
+def _key_metric(d: RulesData, t: Target, before: dict[int, Target]) -> str:
+    """The metric a target is compared under: a short name that ends the one of the target before it in the same
+    sentence is that one said again (新增应急物资储备库4个，储备库总数达到23个 → 应急物资储备库)."""
+    m = d.metric_core(t.metric)
+    prev = before.get(id(t))
+    if prev is not None and len(m) < ConflictingTargets.MIN_METRIC:
+        pm = d.metric_core(prev.metric)
+        if len(pm) > len(m) >= 2 and pm.endswith(m):
+            return pm
+    return m
 
 
 def _measure(d: RulesData, t: Target, clauses: dict[int, str]) -> str:
@@ -208,8 +243,9 @@ class TargetBelowAchieved(Rule):
             return {"source": fig_source, "line": f.line, "label": label, "path": path, "excerpt": _quote(f)}
         seen: set[tuple[str, float, str]] = set()
         flagged: set[int] = set()
+        leads = _readings(doc)[1]
         for t, node in targets:
-            if t.op not in _LEVEL_OPS or t.kind == "growth":
+            if t.op not in _LEVEL_OPS or t.kind == "growth" or _of_record(d, t, leads):
                 continue
             got = _best_figure(t, figures, d, t.kind, clauses=clauses)
             if got is None:
@@ -316,11 +352,13 @@ class ConflictingTargets(Rule):
         d = data_of(ctx)
         first: dict[tuple, list[tuple[Target, Optional[Node], str]]] = {}
         reported: set[tuple] = set()
-        clauses = _clauses(doc)
+        clauses, leads, before = _readings(doc)
         for t, node in _targets_with_nodes(doc):
             if t.op not in _LEVEL_OPS and t.op not in ("<=", "<"):
                 continue
-            m = d.metric_core(t.metric)
+            if _of_record(d, t, leads):
+                continue   # 截至2024年底…达到3.48万张: where things stood, not a second target
+            m = _key_metric(d, t, before)
             group = d.canonical_metric(t.metric)
             if not group and len(m) < self.MIN_METRIC:
                 continue
