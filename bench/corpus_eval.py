@@ -7,7 +7,8 @@ Three sets, each with its expectations written before the checker was run on it:
   `X.expect.yaml` beside it — `expected` (rule, line found from the `at` text, and `says`: words the message,
   suggestion or evidence must contain), `quiet` (tricky text where nothing may be reported), `quiet_rules`
   (rules that must not fire anywhere in the document), `with` (summary / prior given to check);
-- tests/fixtures/qa/expected.yaml (rule, line per slip);
+- tests/fixtures/qa/expected.yaml (rule, line per slip; for a .docx also `layout`: the FMT findings its own layout
+  calls for — rule, paragraph or null for the whole document, words the finding must say);
 - tests/fixtures/unseen/ (clean, plus the health plan against its summary: tests/test_unseen_check.py).
 
 A finding *matches* an expectation when rule and line agree (or one of the `also` lines) and every `says` phrase
@@ -103,8 +104,9 @@ def qa_cases() -> list[Case]:
         if not name.endswith((".txt", ".docx")):
             continue
         rows = list(v.get("expected") or []) + list(accepted.get(name) or [])
+        layout = [Expect(r, {ln}, list(says or [])) for r, ln, says in v.get("layout") or []]
         c = Case(name, os.path.join(QA, name), {k: os.path.join(QA, p) for k, p in (v.get("with") or {}).items()},
-                 [Expect(r, {ln}) for r, ln in rows], set(v.get("not") or []), group="qa")
+                 [Expect(r, {ln}) for r, ln in rows] + layout, set(v.get("not") or []), group="qa")
         out.append(c)
     return out
 
@@ -202,6 +204,11 @@ def report(outcomes: list[Outcome], show: bool = False) -> str:
         rec = f"{fnd / exp:.0%}" if exp else "-"
         out.append(f"{rule:<9}{fnd:>7}{exp:>5}{rec:>9}   {false[(rule, 'error')]:>12}{false[(rule, 'warning')]:>8}"
                    f"{false[(rule, 'info')]:>5}")
+    for label, pick in (("content rules", lambda r: not r.startswith("FMT")), ("layout rules (FMT, the .docx)",
+                                                                            lambda r: r.startswith("FMT"))):
+        f_, e_ = sum(v[0] for r, v in rows.items() if pick(r)), sum(v[1] for r, v in rows.items() if pick(r))
+        fa = sum(v for (r, _), v in false.items() if pick(r))
+        out.append(f"{label}: recall {f_}/{e_} = {f_ / max(1, e_):.1%}, false alarms {fa}")
     out.append(f"overall recall {tot_f}/{tot_e} = {tot_f / max(1, tot_e):.1%}; false alarms: "
                f"{sum(v for (r, s), v in false.items() if s == 'error')} errors, "
                f"{sum(v for (r, s), v in false.items() if s == 'warning')} warnings, "

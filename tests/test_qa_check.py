@@ -158,3 +158,24 @@ def test_annotate_puts_comments_on_the_right_paragraphs(tmp_path):
                  or "commentReference" in p._p.xml]
     assert commented == [8, 9, 10, 15]
     assert _run("check", "ip_district_2024.docx", "--annotate", str(out))[0] == 2   # no overwrite without --force
+
+
+LAYOUT_DOCS = [k for k in DOCS if (EXPECTED[k] or {}).get("layout")]
+
+
+@pytest.mark.parametrize("name", LAYOUT_DOCS)
+def test_layout_findings_are_the_files_own_layout(name):
+    """A .docx's FMT findings are those its own layout calls for (expected.yaml `layout`, each checked against the
+    file's XML): no more, no fewer, each saying what is wrong."""
+    fs = _findings(name, ignore=None, select="FMT")
+    want = [(r, ln, says) for r, ln, says in EXPECTED[name]["layout"]]
+    got = list(fs)
+    missing = []
+    for rule, line, says in want:
+        hit = next((f for f in got if f.rule == rule and f.line == line
+                    and all(s in f"{f.message_zh} {f.suggestion or ''}" for s in says)), None)
+        if hit is None:
+            missing.append((rule, line, says))
+        else:
+            got.remove(hit)
+    assert missing == [] and got == [], (missing, [(f.rule, f.line, f.message_zh) for f in got])
