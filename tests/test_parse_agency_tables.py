@@ -96,11 +96,10 @@ def test_seed001_relaid_as_a_table(expected):
 
 
 # clean files: no AGY finding at all. file -> why it still has one (xfail)
+# (AGY002 on 市广播电视台 and 市文化馆 fixed in check: another ending is another kind of body, and an abolished name
+# such as 市文化局 is never suggested — tests/test_rules_agencies.py)
 CHECK_WRONG: dict[str, str] = {
-    "commerce_2025_division.docx": "AGY002 takes 市广播电视台 for a misspelt 市广播电视局",
-    "culture_2025_tasks.doc": "AGY002 takes 市文化馆 for 市文化局, 市广播电视台 for 市广播电视局",
-    "emergency_bureau_2025_plan.txt": "AGY002 takes 市广播电视台 for a misspelt 市广播电视局",
-    "library_2025_plan.txt": "AGY001 on items 1 and 4 (their clauses dropped); AGY002 on 市文化馆, 市广播电视台",
+    "library_2025_plan.txt": "AGY001 on items 1 and 4 (their clauses dropped)",
 }
 
 

@@ -243,3 +243,11 @@ def test_district_health_bureau_and_a_street_offices_law_enforcement_team_are_re
     slip = plan.replace("区卫生健康局开展", "区卫生建康局开展")
     fs = check_text(slip, select="AGY002")
     assert [f.suggestion for f in fs] == ["区卫生健康局"], [(f.line, f.message_zh) for f in fs]
+
+
+def test_another_ending_is_another_kind_of_body_not_a_slip():
+    div = ("2025年宣传文化重点工作任务分工\n一、宣传报道\n1.做好主题宣传。（市广播电视台负责）\n"
+           "2.办好群众文化活动。（市群众艺术馆负责）\n3.加强广播电视监管。（市广播电视局负责）\n")
+    assert check_text(div, select="AGY002") == []
+    slip = div.replace("（市广播电视局负责）", "（市广播电视据负责）")
+    assert [f.suggestion for f in check_text(slip, select="AGY002")] == ["市广播电视局"]

@@ -187,6 +187,10 @@ def _near(name: str, candidates: list[str], d: RulesData, process, Levenshtein,
             continue
         if shaped and match[-1] != rest[-1]:
             continue
+        # only the last character differs: a slip only when it is one typed for that ending (局 → 据/居); another
+        # ending is another kind of body (市广播电视台 is no 市广播电视局, 市文化馆 no 市文化局)
+        if len(match) == len(rest) and match[:-1] == rest[:-1] and rest[-1] not in d.slips.get(match[-1], ()):
+            continue
         if ties is not None:
             ties.extend(prefix + x[0] for x in near if x[1] == dist and x[0] != match and fit(x[0]) == fit(match))
         return prefix + match
