@@ -150,6 +150,18 @@ def console_problems(d) -> list[str]:
     return out
 
 
+def overflow(d) -> list[str]:
+    """Elements wider than the window, or text cut off inside a box that cannot scroll."""
+    return d.execute_script("""
+      const w = document.documentElement.clientWidth, out = [];
+      if (document.documentElement.scrollWidth > w + 1) out.push('page ' + document.documentElement.scrollWidth + ' > ' + w);
+      for (const el of document.querySelectorAll('.card, .toolbar, .top, table, .node-head, .summary-bar')) {
+        const r = el.getBoundingClientRect();
+        if (r.width && r.right > w + 1 && !el.closest('.table-wrap')) out.push(el.className + ' right=' + Math.round(r.right));
+      }
+      return out;""")
+
+
 def wait_for(d, predicate, timeout: float = 30, what: str = "condition"):
     """Poll `predicate(d)` until it returns something truthy; fail with a screenshot name otherwise."""
     end = time.monotonic() + timeout

@@ -25,18 +25,6 @@ def docs_shot(d, name: str):
         shutil.copy(p, DOCS / f"{name}.png")
 
 
-def overflow(d) -> list[str]:
-    """Elements wider than the window, or text cut off inside a box that cannot scroll."""
-    return d.execute_script("""
-      const w = document.documentElement.clientWidth, out = [];
-      if (document.documentElement.scrollWidth > w + 1) out.push('page ' + document.documentElement.scrollWidth + ' > ' + w);
-      for (const el of document.querySelectorAll('.card, .toolbar, .top, table, .node-head, .summary-bar')) {
-        const r = el.getBoundingClientRect();
-        if (r.width && r.right > w + 1 && !el.closest('.table-wrap')) out.push(el.className + ' right=' + Math.round(r.right));
-      }
-      return out;""")
-
-
 def settle(d):
     B.wait_for(d, lambda d: d.execute_script("return document.body.dataset.preview") == "idle", what="preview")
 
@@ -57,7 +45,7 @@ def test_start_pages(d, url, lang, width):
     for page in ("draft", "check", "compare"):
         d.get(url + "#" + page)
         B.wait_for(d, lambda d: d.find_element("css selector", f"#page-{page}").is_displayed(), what=page)
-        assert overflow(d) == [], (page, lang, width)
+        assert B.overflow(d) == [], (page, lang, width)
         text = d.find_element("css selector", f"#page-{page}").text + d.find_element("css selector", ".top").text
         han = sum("\u4e00" <= c <= "\u9fff" for c in text)
         if lang == "en":
@@ -85,7 +73,7 @@ def test_workbench_screenshots(d, url, tmp_path):
     assert warn, "a headline target not above what the summary reports"
     d.execute_script("document.querySelector('.preamble').scrollIntoView({block: 'start'}); window.scrollBy(0, -180)")
     time.sleep(0.3)
-    assert overflow(d) == []
+    assert B.overflow(d) == []
     docs_shot(d, "workbench-draft")
 
     d.get(url + "#check")
@@ -98,7 +86,7 @@ def test_workbench_screenshots(d, url, tmp_path):
         return Math.abs((b.top + b.bottom) / 2 - (a.top + a.bottom) / 2) < 60"""), what="paragraph centred")
     d.execute_script("window.scrollTo(0, 0)")
     time.sleep(0.3)
-    assert overflow(d) == []
+    assert B.overflow(d) == []
     docs_shot(d, "workbench-check")
 
     # 2023 against the 2024 plan drafted from the example outline, with the 2023 summary
@@ -112,6 +100,6 @@ def test_workbench_screenshots(d, url, tmp_path):
     B.wait_for(d, lambda d: d.find_elements("css selector", "#compare-side tr.row"), what="comparison")
     d.execute_script("window.scrollTo(0, 0)")
     time.sleep(0.3)
-    assert overflow(d) == []
+    assert B.overflow(d) == []
     docs_shot(d, "workbench-compare")
     assert B.console_problems(d) == []
