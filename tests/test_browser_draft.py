@@ -119,6 +119,9 @@ def test_draft_flow_every_edit_reaches_the_docx(d, url, downloads):
     added_text = d.execute_script("return arguments[0].closest('.node').querySelector('textarea.text')", added)
     added_text.send_keys("制定数据知识产权登记管理办法，年内完成登记不少于200件。")
     settle(d)
+    # the hint that a new item has no text yet goes once it has some
+    assert not [e for e in d.execute_script("return arguments[0].closest('.node').querySelectorAll('.empty-hint')", added)
+                if e.is_displayed()]
     # 6. move item 6. (落实天津市知识产权保护条例, in 三、) to section 一、
     moved = node(d, "6.")   # after the drop (-1) and the new item in 二、 (+1), the old 6. is 6. again
     moved_title = moved.find_element("css selector", "textarea.title").get_attribute("value")

@@ -68,11 +68,12 @@ def test_sticky_toolbar_covers_neither_header_nor_fields(editor, w):
         if b["sideSticky"]:
             # the preview beside the tree starts below the toolbar
             assert b["side"]["top"] >= b["toolbar"]["bottom"] - 0.5, (w, y, b)
-    # a field the writer moves to (Tab, or a click on a half-hidden box) is brought fully into view, below
-    # the header and the toolbar: the settings box's title field, then an item's text in the tree
+    # a field the writer moves to with Tab, hidden under the header and the toolbar, is brought into view below
+    # them: the settings box's title field, then an item's text in the tree
     for css in ("input[name=outline-title]", ".node.depth-1 textarea.text"):
         d.execute_script("""const el = document.querySelector(arguments[0]);
-            window.scrollTo(0, scrollY + el.getBoundingClientRect().top - 30); el.blur();""", css)
+            const cover = document.querySelector('.top').getBoundingClientRect().bottom;
+            window.scrollTo(0, scrollY + el.getBoundingClientRect().bottom - cover + 4); el.blur();""", css)
         d.execute_script("document.querySelector(arguments[0]).focus()", css)
         b = d.execute_script(BOXES)
         field = d.execute_script("return document.querySelector(arguments[0]).getBoundingClientRect().top", css)
@@ -82,21 +83,30 @@ def test_sticky_toolbar_covers_neither_header_nor_fields(editor, w):
     B.shot(d, f"layout-draft-toolbar-{w}")
 
 
+def run_page(d, page: str):
+    """Press the page's run button and wait for its new result (not the one shown before)."""
+    before = d.execute_script(f"return document.querySelector('#{page}-results').dataset.run || '0'")
+    d.find_element("css selector", f"#{page}-run").click()
+    B.wait_for(d, lambda d: d.execute_script(f"""const r = document.querySelector('#{page}-results');
+        return (r.dataset.run || '0') !== arguments[0] && document.querySelector('#{page}-busy').hidden""", before),
+        what=f"{page} result")
+
+
 @pytest.mark.parametrize("w", WIDTHS)
 def test_check_and_compare_results_fit_the_window(d, url, tmp_path, w):
     width(d, w)
     try:
         d.get(url + "#check")
         B.upload(d, "#check-pickers input[name=file]", B.seed("004"))
-        d.find_element("css selector", "#check-run").click()
-        B.wait_for(d, lambda d: d.find_elements("css selector", ".finding[data-rule=TGT001]"), what="findings")
+        run_page(d, "check")
+        assert d.find_elements("css selector", ".finding[data-rule=TGT001]")
         assert B.overflow(d) == [], w
         B.shot(d, f"layout-check-{w}")
         d.get(url + "#compare")
         B.upload(d, "#compare-pickers input[name=old]", B.seed("000"))
         B.upload(d, "#compare-pickers input[name=new]", B.ROOT / "examples" / "prior-2023.txt")
-        d.find_element("css selector", "#compare-run").click()
-        B.wait_for(d, lambda d: d.find_elements("css selector", "#compare-side tr.row"), what="comparison")
+        run_page(d, "compare")
+        assert d.find_elements("css selector", "#compare-side tr.row")
         assert B.overflow(d) == [], w
         B.shot(d, f"layout-compare-{w}")
         assert B.console_problems(d) == []
