@@ -29,6 +29,17 @@ def test_real_mistakes_in_004():
     assert "“" in by_line[82].message_zh and by_line[82].label == "二是"             # the summary
 
 
+def test_unbalanced_bracket_points_at_the_bracket():
+    """The flagged words of TXT001 are the bracket left alone: the page highlights it, Word's comment sits on it."""
+    text = seed_text("004")
+    lines = text.splitlines()
+    fs = {f.line: f for f in check_text(text, select="TXT001")}
+    for ln, ch, near in ((94, "《", "《以下简称"), (82, "“", "“2022年天津市知识产权创新创业")):
+        sp = fs[ln].span
+        assert sp is not None and sp.line == ln and sp.end == sp.start + 1
+        assert lines[ln - 1][sp.start] == ch and lines[ln - 1][sp.start:].startswith(near)
+
+
 def test_brackets_broken_across_pdf_lines_are_balanced():
     # 001 breaks "(滨海新区\n人民政府会同有关部门负责)" across lines: one paragraph, balanced
     assert check_text(seed_text("001"), select="TXT001") == []
