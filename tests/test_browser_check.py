@@ -64,6 +64,10 @@ def test_check_flow_lists_the_real_findings(d, url, downloads, seed004):
         return b.top >= a.top && b.bottom <= a.bottom"""), what="paragraph 146 scrolled into view")
     assert "63场次" in tgt.text
     B.shot(d, "check-finding")
+    # the unclosed 《 of the plan's preamble: the bracket itself is marked, not the words around it
+    d.find_element("css selector", ".finding[data-rule=TXT001][data-line='94']").click()
+    para = B.wait_for(d, lambda d: d.find_element("css selector", "#ln-94.current"), what="paragraph 94")
+    assert [m.text for m in para.find_elements("css selector", "mark")] == ["《"]
 
     # the rule's explanation is `drafter rules TGT001`
     tgt.find_element("xpath", "preceding-sibling::div[contains(@class,'rule-head')][1]//button").click()

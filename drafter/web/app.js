@@ -1,7 +1,7 @@
 // The workbench: three pages (起草 / 检查 / 对比) behind tabs, Chinese by default with an English switch.
 // Every page is a thin shell over drafter's own functions on this machine's server; no rule lives here.
 
-import { $, $$ } from './dom.js';
+import { $, $$, stickyHeight } from './dom.js';
 import { apply, initialLang, lang, onLang, setLang } from './i18n.js';
 import { initDraft } from './draft.js';
 import { initCheck } from './check.js';
@@ -27,6 +27,7 @@ function route() {
 
 function start() {
   setLang(initialLang());
+  stickyHeight($('.top'), '--top-h');
   initDraft($('#page-draft'));
   initCheck($('#page-check'));
   initCompare($('#page-compare'));

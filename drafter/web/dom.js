@@ -68,3 +68,21 @@ export function debounce(fn, ms) {
   d.waiting = () => timer !== null;
   return d;
 }
+
+/**
+ * Keep the CSS variable `name` (on <html>) at `el`'s height while `el` is sticky and shown (0 otherwise), so
+ * what sticks below it (the 起草 toolbar under the header, the preview under the toolbar) and the browser's
+ * scroll padding follow its real height: a wrapped header, a toolbar of two or three rows in a narrow window.
+ * CSSOM, not a style attribute: allowed by the page's Content-Security-Policy.
+ */
+export function stickyHeight(el, name) {
+  const root = document.documentElement;
+  const set = () => {
+    const sticky = el.isConnected && getComputedStyle(el).position === 'sticky';
+    root.style.setProperty(name, `${sticky ? Math.ceil(el.getBoundingClientRect().height) : 0}px`);
+  };
+  const ro = new ResizeObserver(set);
+  ro.observe(el);
+  set();
+  return () => { ro.disconnect(); root.style.setProperty(name, '0px'); };
+}

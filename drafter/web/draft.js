@@ -2,7 +2,7 @@
 // `drafter draft` will write it (numbering, targets against last year's summary: all computed by the server),
 // downloaded as .docx / .txt / the outline .yaml the command line reads.
 
-import { $, h, append, clear, autoGrow, debounce } from './dom.js';
+import { $, h, append, clear, autoGrow, debounce, stickyHeight } from './dom.js';
 import { t, onLang } from './i18n.js';
 import { postJSON } from './api.js';
 import { filePicker, busy, showError, clearError, download } from './ui.js';
@@ -13,6 +13,7 @@ const ROLES = ['lead', 'responsible', 'cooperate'];
 let S = null;                 // the outline being edited and what the server said about it
 let page, editor, busyHost, errorHost;
 const refs = new Map();       // node _id → {el, label, badge, title, text, targets}
+let unwatchToolbar = () => {};  // stops following the toolbar's height (--bar-h)
 
 export function initDraft(root) {
   page = root;
@@ -173,7 +174,7 @@ function renderEditor() {
   pre.value = d.preamble || '';
   autoGrow(pre);
   pre.addEventListener('input', () => { d.preamble = pre.value; changed(null); });
-  const headTargets = h('div', { class: 'targets-host' });
+  const headTargets = h('div', { class: 'targets-host table-wrap' });
   refs.set('_top', { text: pre, targets: headTargets, field: { preamble: pre } });
   const preCard = h('div', { class: 'card' },
     h('h2', {}, t('draft.preamble')), topNote('preamble'), pre, topNote('targets'),
@@ -189,6 +190,8 @@ function renderEditor() {
 
   editor.append(toolbar, list, h('div', { class: 'columns' },
     h('div', { class: 'col-main' }, head, preCard, body), h('div', { class: 'col-side' }, previewPane)));
+  unwatchToolbar();
+  unwatchToolbar = stickyHeight(toolbar, '--bar-h');
   renderTree();
   applyPreview();
 }
@@ -278,12 +281,12 @@ function nodeEl(n, depth, siblings, index, parent) {
     if (!isHeading || (n.agencies || []).length) {
       body.append(agencyEditor(n, ROLES, () => changed(id), (name) => rememberAgency(name)));
     }
-    ref.targets = h('div', { class: 'targets-host' });
+    ref.targets = h('div', { class: 'targets-host table-wrap' });
     body.append(ref.targets);
     append(body, [
       noteBox(n._note, () => { delete n._note; changed(id, { redraw: [id] }); preview.flush(); }),
       n.from ? h('div', { class: 'from' }, t('node.from', { f: n.from })) : null,
-      S.ol.meta.get(id)?.isNew && !(n.title || n.text) ? h('div', { class: 'hint empty-hint' }, t('node.empty')) : null]);
+      ref.empty = S.ol.meta.get(id)?.isNew ? h('div', { class: 'hint empty-hint' }, t('node.empty')) : null]);
     el.append(body);
   }
   if (Array.isArray(n.children) && n.children.length) {
@@ -337,6 +340,7 @@ function paintStatus(id) {
   r.badge.hidden = !word;
   r.el.classList.remove('st-carried', 'st-edited', 'st-new', 'st-dropped', 'st-moved');
   r.el.classList.add(`st-${st}`);
+  if (r.empty) r.empty.hidden = !!(n && (n.title || n.text));
 }
 
 function paintCounts() {
@@ -456,6 +460,7 @@ function restart() {
   if (S && S.dirty && !window.confirm(t('draft.restart.confirm'))) return;
   S = null;
   refs.clear();
+  unwatchToolbar();
   clear(editor);
   editor.hidden = true;
   clearError(errorHost);

@@ -135,7 +135,7 @@ class UnbalancedBrackets(Rule):
                     en = f"'{ch}' closes a '{opener}' that was never opened"
                     sugg = f"补上“{opener}”，或删去多余的“{ch}”"
                     sugg_en = f"add the '{opener}', or delete the '{ch}'"
-                yield _finding_at(self, ctx, ln, zh, en, excerpt_at(text, pos), sugg, sugg_en)
+                yield _finding_at(self, ctx, ln, zh, en, excerpt_at(text, pos), sugg, sugg_en, span=Span(ln, pos, pos + 1))
 
 
 _PART_ORDINAL = re.compile(r"^第[一二三四五六七八九十百零〇0-9]+[章节部分篇条编]+")
