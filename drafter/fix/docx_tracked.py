@@ -7,12 +7,9 @@ replaces (or follows). Nothing else in document.xml is touched: formatting, comm
 fields, bookmarks, hyperlinks and content controls stay as they were, and every other part of the package
 is copied byte for byte. Accept all → the fixed text; reject all → the original text.
 
-A number that Word's automatic numbering draws is not text: typing over it would leave Word drawing the
-old number as well. Such a paragraph is given a numbering of its own — a new `w:num` on the same list
-definition that restarts the level at the right value (`w:startOverride`) — recorded as a paragraph
-property change (`w:pPrChange`), so rejecting it restores the old numbering. After each such change the
-labels are drawn again exactly as the reader draws them, so the items after it (which count on from it)
-are checked, not assumed.
+A label that Word's automatic numbering draws is not text: typing over it would leave Word drawing the
+old label as well. Its number or its form is changed in the numbering instead, each paragraph that moves
+to another list a paragraph property change (`w:pPrChange`) — docx_numbering.py.
 """
 from __future__ import annotations
 
@@ -25,10 +22,9 @@ from lxml import etree
 
 from .. import ooxml
 from ..errors import DrafterError
-from ..parse.markers import label_marker
 from ..read import Source
-from ..read.docx import _Package, _Reader, _Styles, paragraph_elements
-from ..read.numbering import Numbering
+from ..read.docx import _Package, paragraph_elements
+from .docx_numbering import AutoNumbering
 from .docx_text import W, XML_SPACE, ParagraphMap, isolate, paragraph_map, pieces, split_run_at
 from .plan import Change, apply_to_line
 
@@ -81,8 +77,8 @@ class TrackedWriter:
         self.body = self.doc.find(W + "body")
         self.paras = paragraph_elements(self.body) if self.body is not None else []
         self.maps: dict[int, Optional[ParagraphMap]] = {}
-        self.numbering_changed = False
         self.date = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        self.auto = AutoNumbering(path, self.body, self.numbering, self.styles, self.paras, self._id, self.date, AUTHOR)
 
     # --- where things are -------------------------------------------------------------------
     def _map(self, line: int) -> Optional[ParagraphMap]:
@@ -104,7 +100,9 @@ class TrackedWriter:
             if ch.end > n:
                 return "numbering-form"
             old = pm.text[ch.start:ch.end]
-            return None if _numeral_only(old, ch.text) else "numbering-form"
+            if _numeral_only(old, ch.text):
+                return None
+            return self.auto.form_problem(pm.p, pm.label, apply_to_line(pm.label, [ch]))
         if ch.start == ch.end:
             return None if self._anchor(pm, ch.start) is not None else "anchor"
         why = pm.editable(ch.start, ch.end)
@@ -196,98 +194,13 @@ class TrackedWriter:
             for ch in sorted((c for c in chs if c.start >= n), key=lambda c: (c.start, c.end), reverse=True):
                 self._replace(pm, ch)
         if labels:
-            self._renumber(labels)
+            self.auto.relabel(labels)
         self._save(out)
-
-    # --- automatic numbering ------------------------------------------------------------------
-    def _draw(self) -> list:
-        """Blocks as the reader draws them from the numbering as it stands now."""
-        styles = _Styles(self.styles, W)
-        reader = _Reader(W, styles, Numbering(self.numbering, W, styles.num_id))
-        reader.container(self.body)
-        return reader.blocks
-
-    def _numbering_of(self, p) -> tuple[Optional[str], Optional[int]]:
-        """(numId, ilvl) the paragraph's label comes from: its own w:numPr, else its style chain's."""
-        styles = _Styles(self.styles, W)
-        ppr = p.find(W + "pPr")
-        num_id = ilvl = None
-        sid = ""
-        if ppr is not None:
-            ps = ppr.find(W + "pStyle")
-            sid = ps.get(W + "val", "") if ps is not None else ""
-            npr = ppr.find(W + "numPr")
-            if npr is not None:
-                nid, lv = npr.find(W + "numId"), npr.find(W + "ilvl")
-                num_id = nid.get(W + "val") if nid is not None else None
-                ilvl = int(lv.get(W + "val")) if lv is not None and (lv.get(W + "val") or "").isdigit() else None
-        chain = styles.chain(sid or styles.default)
-        for s in chain:
-            if s in styles.num:
-                snum, slvl = styles.num[s]
-                num_id = num_id if num_id is not None else snum
-                ilvl = ilvl if ilvl is not None else slvl
-        if num_id and ilvl is None:
-            ilvl = Numbering(self.numbering, W, styles.num_id).level_for_style(num_id, chain) or 0
-        return num_id, ilvl
-
-    def _new_num(self, old_id: str, ilvl: int, start: int) -> str:
-        """A new w:num on the list definition of `old_id` that restarts level `ilvl` at `start`."""
-        root = self.numbering
-        nums = root.findall(W + "num")
-        old = next(n for n in nums if n.get(W + "numId") == old_id)
-        new_id = str(max(int(n.get(W + "numId")) for n in nums if (n.get(W + "numId") or "").isdigit()) + 1)
-        num = ooxml.make("w:num", numId=new_id)
-        num.append(etree.fromstring(etree.tostring(old.find(W + "abstractNumId"))))
-        kept = False
-        for ov in old.findall(W + "lvlOverride"):
-            lvl = ov.find(W + "lvl")
-            mine = ov.get(W + "ilvl") == str(ilvl)
-            if lvl is None and not mine:
-                continue
-            new_ov = ooxml.make("w:lvlOverride", ilvl=ov.get(W + "ilvl"))
-            if mine:
-                new_ov.append(ooxml.make("w:startOverride", val=str(start)))
-                kept = True
-            if lvl is not None:
-                new_ov.append(etree.fromstring(etree.tostring(lvl)))
-            num.append(new_ov)
-        if not kept:
-            ov = ooxml.make("w:lvlOverride", ilvl=str(ilvl))
-            ov.append(ooxml.make("w:startOverride", val=str(start)))
-            num.append(ov)
-        ooxml.insert(root, num)  # after the last w:num, before a w:numIdMacAtCleanup
-        self.numbering_changed = True
-        return new_id
-
-    def _set_num(self, p, num_id: str, ilvl: int) -> None:
-        """Give paragraph `p` numbering `num_id` at `ilvl`, as a tracked paragraph property change."""
-        ppr = ooxml.get_or_add(p, "w:pPr")
-        ooxml.record_original(ppr, change_id=self._id(), author=AUTHOR, date=self.date)
-        npr = ooxml.make("w:numPr")
-        npr.append(ooxml.make("w:ilvl", val=str(ilvl)))
-        npr.append(ooxml.make("w:numId", val=num_id))
-        ooxml.replace(ppr, npr)
-
-    def _renumber(self, want: dict[int, str]) -> None:
-        """Make Word draw label `want[line]` on each of those paragraphs, in reading order."""
-        for line in sorted(want):
-            blocks = self._draw()
-            if blocks[line - 1].auto_label == want[line]:
-                continue  # an earlier restart already put it right
-            m = label_marker(want[line])
-            p = self.paras[line - 1]
-            num_id, ilvl = self._numbering_of(p)
-            if m is None or m.number is None or num_id is None or self.numbering is None:
-                raise DrafterError(self.path, f"无法修改第 {line} 段的自动编号", f"cannot change the automatic number of paragraph {line}")
-            self._set_num(p, self._new_num(num_id, ilvl, m.number), ilvl)
-            if self._draw()[line - 1].auto_label != want[line]:
-                raise DrafterError(self.path, f"无法修改第 {line} 段的自动编号", f"cannot change the automatic number of paragraph {line}")
 
     # --- the package ------------------------------------------------------------------------------
     def _save(self, out: str) -> None:
         new = {self.main: _serialise(self.doc)}
-        if self.numbering_changed:
+        if self.auto.changed:
             new[self.numbering_part] = _serialise(self.numbering)
         with zipfile.ZipFile(self.path) as zin:
             new.update(_without_stale_styles_with_effects(zin, self.main, self.styles_part))
