@@ -65,6 +65,21 @@ def test_dry_run_prints_a_labelled_diff_and_writes_nothing(tmp_path):
     assert len(changed) == 2 * 4   # four lines changed, nothing else
 
 
+def test_dry_run_report_stands_apart_from_the_diff():
+    """Seed 003's diff ends on a blank context line (` `): the diff ends in its newline, and the report on
+    stderr starts after a blank line, so a view of both streams that drops stdout's last newline does not
+    run the report on from the diff (it read ` 将修复 18 个问题…` as if it were a context line)."""
+    from conftest import seed_path
+    r = drafter("fix", seed_path("003"), "--dry-run")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.endswith("\n") and r.stdout.splitlines()[-1] == " "
+    assert r.stderr.startswith("\n将修复 ")
+    both = subprocess.run([shutil.which("drafter") or str(Path(sys.executable).with_name("drafter")), "fix",
+                           str(seed_path("003")), "--dry-run"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          text=True, timeout=120).stdout
+    assert "\n \n\n将修复 18 个问题" in both
+
+
 def test_select_and_ignore_choose_the_rules(tmp_path):
     r = drafter("fix", FIX / CASES[0], "-o", tmp_path / "a.txt", "--select", "NUM001,YR")
     text = (tmp_path / "a.txt").read_text(encoding="utf-8")

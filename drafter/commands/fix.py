@@ -61,6 +61,9 @@ def run(file: str, out: Optional[str] = None, select: Optional[str] = None, igno
     r = fix_file(file, out=out, select=select, ignore=ignore, prior=prior, summary=summary, config=config,
                  dry_run=dry_run, force=force, layout=layout, encoding=encoding)
     if dry_run and r.diff:
-        click.echo(r.diff, nl=False)
+        click.echo(r.diff, nl=False)   # ends in a newline, as a unified diff does
+        # the report goes to stderr; a view that shows both streams with stdout's last newline dropped (a CI
+        # log, a tool's capture) would run it on from the diff's last line — a blank line keeps it apart
+        click.echo("", err=True)
     click.echo(report(r, dry_run), err=True)
     return 0
