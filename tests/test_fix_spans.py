@@ -106,6 +106,20 @@ def test_cross_references_follow_the_renumbering(tmp_path):
     assert fixed[4] == "（三）抓好宣传引导。依据《专利法》第六十条第（四）项处理。"  # a law's item: not ours
 
 
+def test_item_references_by_number_follow_the_renumbering(tmp_path):
+    """见第5条 / 按第4条 name this document's 1. items; a reference joined to one of ours (见第5条及第（五）项) is
+    ours too; 《条例》第4条 and 第4条 with nothing before it are as likely a law's article and stay."""
+    text = ("某市商务局2024年工作要点\n一、扩大消费\n"
+            "（一）促进汽车消费。\n（二）发展夜间经济。\n（四）提振餐饮消费。\n（五）培育新型消费。\n"
+            "二、稳定外贸\n"
+            "1.支持企业开拓市场。\n2.优化外贸服务。按第4条要求建设平台，依照《条例》第4条和第5条执行。\n"
+            "4.加快跨境电商发展。\n5.推进加工贸易转型。见第5条及第（五）项，第4条另行部署。\n")
+    res, fs = _check(tmp_path, text)
+    fixed = apply(res.lines, plan([f for f in fs if f.rule == "NUM001"], res.lines).changes)
+    assert fixed[8] == "2.优化外贸服务。按第3条要求建设平台，依照《条例》第4条和第5条执行。"
+    assert fixed[10] == "4.推进加工贸易转型。见第4条及第（四）项，第4条另行部署。"
+
+
 def test_json_carries_span_and_edits(tmp_path):
     from drafter.report.jsonfmt import render_json
     _, fs = _check(tmp_path, FIXABLE[0].example_hit)

@@ -78,14 +78,20 @@ _REF = {
     "paren_arabic": re.compile(r"第[（(]([0-9]+)[）)](?=[项条款点])"),
     "arabic": re.compile(r"第([0-9]+)(?=[项条点])"),
 }
-_LEAD = re.compile(r"(?:见|参见|详见|按照|依照|根据|落实|同|与|本要点|本计划|本方案|本文件|本通知|上述|前述)\s*$")
+_LEAD = re.compile(r"(?:见|参见|详见|按照|依照|依据|按|参照|对照|根据|落实|同|与|本要点|本计划|本方案|本文件|本通知|上述|前述)\s*$")
 _OPEN_BEFORE = "，,。；;：:、（(“\"《 \u3000"
+# `见第5条及第（五）项`: a reference joined to the one before it
+_JOINED = re.compile(r"(第[（(]?[0-9一二三四五六七八九十百]+[）)]?[项条款点])\s*(?:和|及|与|、|或|至|到|-|－|~|～)\s*$")
 
 
 def _is_internal_ref(text: str, start: int, fam: str) -> bool:
-    """`第（三）项` after 见/按照/本要点… or at the start of a clause is this document's; after 》, 条, 法 … it cites another."""
+    """`第（三）项` after 见/按照/本要点… or at the start of a clause is this document's; after 》, 条, 法 … it cites
+    another; joined to a reference of this document's (`见第5条及第（五）项`) it is this document's too."""
     before = text[max(0, start - 6):start]
     if _LEAD.search(before):
+        return True
+    joined = _JOINED.search(text[:start])
+    if joined and _is_internal_ref(text, joined.start(1), "paren_cn" if joined.group(1)[1] in "（(" else "arabic"):
         return True
     if fam == "arabic":
         return False  # 第5条 alone is as likely a law's article
