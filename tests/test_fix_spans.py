@@ -167,3 +167,21 @@ def test_document_number_is_pun002s_not_pun003s():
     text = "落实(国办发(2024)5号)要求"
     marks = halfwidth_marks(text)
     assert [text[s:e] for s, e, _ in marks] == ["(", ")"]   # the outer brackets only
+
+
+def test_renamed_agencies_merged_into_one_are_named_once(tmp_path):
+    """A proofreader renames 市工商局、市质监局 (both merged into 市市场监管局 in 2018) to one 市市场监管局, not the
+    same agency twice; an old name beside its own new one is deleted; names merged elsewhere stay two."""
+    text = ("某市2024年知识产权重点工作任务分工\n一、加强知识产权保护\n"
+            "（一）加强商标专用权保护。（市工商局、市质监局、市食品药品监管局负责）\n"
+            "（二）加强知识产权行政执法。（市市场监管局、市工商局负责）\n"
+            "（三）加强执法协作。会同市工商局和市质监局开展专项行动。（市知识产权局负责）\n"
+            "（四）加强进出口环节保护。（市公安局、市工商局负责）\n")
+    res, fs = _check(tmp_path, text)
+    fixed = apply(res.lines, plan([f for f in fs if f.rule == "AGY003"], res.lines).changes)
+    assert fixed[2:6] == ["（一）加强商标专用权保护。（市市场监管局负责）",
+                         "（二）加强知识产权行政执法。（市市场监管局负责）",
+                         "（三）加强执法协作。会同市市场监管局开展专项行动。（市知识产权局负责）",
+                         "（四）加强进出口环节保护。（市公安局、市市场监管局负责）"]
+    dup = next(f for f in fs if f.rule == "AGY003" and f.line == 3 and "删去" in (f.suggestion or ""))
+    assert "市质监局" in dup.suggestion

@@ -8,7 +8,7 @@ import re
 from typing import Iterable
 
 from ...parse.agencies import is_agency_shaped
-from ..base import Context, Edit, Finding, Rule, register
+from ..base import Context, Edit, Finding, Rule, Span, register
 from ..data import RulesData, data_of, norm_name
 from ..spans import find_agency
 from ..textutil import clause_free
@@ -105,6 +105,11 @@ class RenamedAgency(Rule):
                     "(二)加强知识产权司法保护。(市高级人民法院负责)\n")
 
     def check(self, ctx: Context) -> Iterable[Finding]:
+        found = list(self._check(ctx))
+        _merge_duplicates(ctx, found)
+        return found
+
+    def _check(self, ctx: Context) -> Iterable[Finding]:
         doc = ctx.doc
         if not doc.year:
             return
@@ -138,6 +143,36 @@ class RenamedAgency(Rule):
                 yield self.finding(ctx, *_message(name, doc.year, hit), line=spans[0].line if spans else doc.line,
                                    excerpt=doc.preamble[:60], suggestion=hit.new, span=spans[0] if spans else None,
                                    edits=[Edit(sp, hit.new) for sp in spans])
+
+
+_SEP = "、和及与"
+
+
+def _merge_duplicates(ctx: Context, found: list[Finding]) -> None:
+    """Two old names merged into one (`会同市工商局、市质监局` → 市市场监管局), or an old name beside its own new
+    one (`市市场监管局、市工商局`): renamed, the enumeration would name the same agency twice, so the second name
+    is deleted with the 、 before it (or the first with the 、 after it) instead."""
+    lines = ctx.result.lines
+    by_line: dict[int, list[tuple[Finding, int]]] = {}
+    for f in found:
+        for k, e in enumerate(f.edits):
+            if e.span.end_line in (None, e.span.line):
+                by_line.setdefault(e.span.line, []).append((f, k))
+    for ln, items in by_line.items():
+        text = lines[ln - 1] if 1 <= ln <= len(lines) else ""
+        new_at_end = {f.edits[k].span.end: f.edits[k].text for f, k in items}   # the new names, by where they end
+        for f, k in sorted(items, key=lambda t: t[0].edits[t[1]].span.start):
+            e = f.edits[k]
+            a, b, new = e.span.start, e.span.end, e.text
+            if a >= 1 and text[a - 1] in _SEP and (new_at_end.get(a - 1) == new or text[:a - 1].endswith(new)):
+                f.edits[k] = Edit(Span(ln, a - 1, b), "")
+            elif b < len(text) and text[b] in _SEP and text[b + 1:].startswith(new) and new_at_end.get(b + 1 + len(new)) is None:
+                f.edits[k] = Edit(Span(ln, a, b + 1), "")
+            else:
+                continue
+            gone = text[f.edits[k].span.start:f.edits[k].span.end]
+            f.suggestion = f"删去“{gone}”（已是“{new}”，与相邻的名称重复）"
+            f.suggestion_en = f"delete '{gone}' (it is '{new}' now, as the name beside it is)"
 
 
 def _message(name: str, year: int, hit) -> tuple[str, str]:
