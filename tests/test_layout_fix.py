@@ -228,3 +228,20 @@ def test_a_word_docx_with_automatic_numbering(tmp_path):
     assert docx_problems(str(out)) == []
     rejected = reject_all(out, tmp_path / "rejected.docx")
     assert texts(rejected) == texts(src)
+
+
+def test_every_body_paragraph_numbered_and_a_typed_heading(tmp_path):
+    """The items all drawn by Word's numbering (their indent from w:lvl), the 一、 heading typed in Normal: the
+    items get their paragraph indent, and Normal — which the new heading style is based on — its 2-character
+    first-line indent too, so the heading is indented (it was left at 0: one FMT006 after fix --layout)."""
+    from docxbuild import abstract_num, build_docx, lvl, num, numbering, para
+    body = [para("某市市场监管局2024年工作要点"), para("一、加强质量建设"),
+            para("实施质量提升行动。全年完成抽检1000批次。", num=1, ilvl=0),
+            para("推进品牌建设。培育市级品牌20个。", num=1, ilvl=0),
+            para("开展标准化试点。新建试点10个。", num=1, ilvl=0)]
+    src = build_docx(tmp_path / "numbered.docx", body, numbering=numbering(abstract_num(10, lvl(0, "decimal", "%1.")),
+                                                                            num(1, 10)))
+    out = tmp_path / "numbered.fixed.docx"
+    apply_layout(src, str(out))
+    assert [(f.rule, f.line) for f in fmt(out)] == []
+    assert texts(out) == texts(src)

@@ -139,6 +139,8 @@ class _Job(LayoutPackage):
                     E.drop_char_style(self, part)
                 elif origin == "numbering":
                     E.override_numbering(self, part, prop)
+                    if style_wrong(self.rules, self.layout, sid, prop, want):
+                        need.setdefault(sid, set()).add(prop)   # headings based on the style take it from there
                 else:
                     need.setdefault(sid, set()).update({prop, "none"} if origin == "none" else {prop})
         for sid, props in need.items():
