@@ -270,6 +270,28 @@ def test_fix_equals_the_command_line(api, tmp_path):
     assert not leftovers(api.root)
 
 
+def test_fix_docx_byte_for_byte_given_one_date(tmp_path, monkeypatch):
+    """With SOURCE_DATE_EPOCH set (the one thing that differs between two runs is the time on the changes),
+    /api/fix gives the very bytes drafter fix writes — text fixes (a label form in Word's numbering among
+    them) and --layout, whose new footers are zip entries dated as the changes are."""
+    from docxbuild import abstract_num, build_docx, lvl, num, numbering, para
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    d = tmp_path / "fb"
+    d.mkdir()
+    build_docx(d / "plan.docx", [para("某市知识产权局2024年工作要点"), para("一、加强知识产权 保护"),
+                                 para("推进地方立法,完善制度。", num=1, ilvl=0), para("开展专项行动。", num=1, ilvl=0)],
+               numbering=numbering(abstract_num(10, lvl(0, "decimal", "%1、")), num(1, 10)))
+    with client() as api:          # its workers started with the date set
+        for extra, form in (([], {}), (["--layout"], {"layout": "1"})):
+            out = d / "plan.fixed.docx"
+            assert cli("fix", "plan.docx", "--force", *extra, cwd=d).returncode == 0
+            r = api.post("/api/fix", files=upload(("file", d / "plan.docx")), data=form)
+            assert r.status_code == 200
+            assert r.content == out.read_bytes(), extra
+            assert b'w:date="2026-01-01T00:00:00Z"' in zipfile.ZipFile(out).read("word/document.xml")
+        assert not leftovers(api.root)
+
+
 def test_fix_docx_as_tracked_changes(api, tmp_path):
     from docxbuild import build_docx, para
     d = tmp_path / "fx"

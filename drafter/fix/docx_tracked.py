@@ -13,7 +13,6 @@ to another list a paragraph property change (`w:pPrChange`) — docx_numbering.p
 """
 from __future__ import annotations
 
-import datetime as _dt
 import re
 import zipfile
 from typing import Optional
@@ -25,6 +24,7 @@ from ..errors import DrafterError
 from ..read import Source
 from ..read.docx import _Package, paragraph_elements
 from .docx_numbering import AutoNumbering
+from .stamp import revision_date
 from .docx_text import W, XML_SPACE, ParagraphMap, isolate, paragraph_map, pieces, split_run_at
 from .plan import Change, apply_to_line
 
@@ -50,7 +50,7 @@ def _numeral_only(old: str, new: str) -> bool:
 class TrackedWriter:
     """One .docx: where its paragraphs' characters are, and how to write changes into it."""
 
-    def __init__(self, path: str, src: Source):
+    def __init__(self, path: str, src: Source, date: Optional[str] = None):
         self.path = path
         self.src = src
         pkg = _Package(path)
@@ -77,7 +77,7 @@ class TrackedWriter:
         self.body = self.doc.find(W + "body")
         self.paras = paragraph_elements(self.body) if self.body is not None else []
         self.maps: dict[int, Optional[ParagraphMap]] = {}
-        self.date = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        self.date = date or revision_date()
         self.auto = AutoNumbering(path, self.body, self.numbering, self.styles, self.paras, self._id, self.date, AUTHOR)
 
     # --- where things are -------------------------------------------------------------------

@@ -18,6 +18,7 @@ from ..model import ParseResult
 from ..read import read_source
 from .diff import unified_diff
 from .plan import Plan, apply, plan
+from .stamp import revision_date
 
 
 @dataclass
@@ -59,7 +60,7 @@ def _is_legacy(path: str) -> bool:
     return os.path.splitext(path)[1].lower() in (".doc", ".wps") or head.startswith(b"\xd0\xcf\x11\xe0")
 
 
-def _layout(src: str, dst: str, config: Optional[dict] = None):
+def _layout(src: str, dst: str, config: Optional[dict] = None, date: Optional[str] = None):
     """The GB/T 9704 layout pass (engineer `layout`'s drafter/fix/layout.py), .docx file → .docx file."""
     try:
         from . import layout  # noqa: F401
@@ -68,7 +69,7 @@ def _layout(src: str, dst: str, config: Optional[dict] = None):
     fn = getattr(layout, "apply_layout", None) or getattr(layout, "fix_layout", None)
     if fn is None:
         raise DrafterError("--layout", "本版本尚未提供版式修复（--layout）", "--layout is not available in this version")
-    return fn(src, dst, config=config)
+    return fn(src, dst, config=config, date=date)
 
 
 def fix_file(path: str, out: Optional[str] = None, select=None, ignore=None, prior: Optional[str] = None,
@@ -95,6 +96,7 @@ def fix_file(path: str, out: Optional[str] = None, select=None, ignore=None, pri
     def findings(res: ParseResult) -> list[Finding]:
         return run_checks(res, prior=prior_res, summary=summary_res, config=cfg)
 
+    date = revision_date()   # one date on every change of this run, text and layout
     with tempfile.TemporaryDirectory(prefix="drafter-fix-") as tmp:
         work = path
         if _is_legacy(path):  # a .doc/.wps is fixed as the .docx LibreOffice makes of it
@@ -116,7 +118,7 @@ def fix_file(path: str, out: Optional[str] = None, select=None, ignore=None, pri
         fixed_path = os.path.join(tmp, "fixed" + ext)
         if src.fmt == "docx":
             from .docx_tracked import TrackedWriter
-            writer = TrackedWriter(work, src)
+            writer = TrackedWriter(work, src, date)
             p = plan(todo, result.lines, feasible=writer.problem)
             writer.write(p.changes, fixed_path)
         else:
@@ -130,7 +132,7 @@ def fix_file(path: str, out: Optional[str] = None, select=None, ignore=None, pri
         layout_report = None
         if layout:
             laid = os.path.join(tmp, "laid" + ext)
-            layout_report = _layout(fixed_path, laid, cfg)
+            layout_report = _layout(fixed_path, laid, cfg, date)
             fixed_path = laid
         fixed = parse_source(read_source(fixed_path, encoding=None if src.fmt == "docx" else encoding))
         fixed.source = out

@@ -58,15 +58,16 @@ class LayoutReport:
 
 
 def apply_layout(src_docx_path: str, dst_docx_path: str, *, track: bool = True,
-                 config: Optional[dict] = None) -> LayoutReport:
-    """Write `dst_docx_path`: the .docx at `src_docx_path` in the GB/T 9704 layout (see the module docs)."""
+                 config: Optional[dict] = None, date: Optional[str] = None) -> LayoutReport:
+    """Write `dst_docx_path`: the .docx at `src_docx_path` in the GB/T 9704 layout (see the module docs);
+    `date` is the tracked changes' (default: now, or SOURCE_DATE_EPOCH)."""
     from ..api import load
     result = load(src_docx_path)
     if result.layout is None:
         raise InputError(src_docx_path, "--layout 只用于 .docx 文件", "--layout works on .docx files only")
     layout = result.layout.get()
     config = config or {}
-    job = _Job(src_docx_path, result, layout, LayoutRules(config), config, track)
+    job = _Job(src_docx_path, result, layout, LayoutRules(config), config, track, date)
     try:
         job.run()
         job.write(dst_docx_path, job.report)
@@ -79,11 +80,13 @@ class _Job(LayoutPackage):
     """One run of fix --layout: the package being edited, the parts of the checked documents, and the passes
     that decide what each part needs (the edits are fix/layout_edits.py, page numbers fix/layout_footer.py)."""
 
-    def __init__(self, path, result, layout, rules: LayoutRules, config: dict, track: bool):
+    def __init__(self, path, result, layout, rules: LayoutRules, config: dict, track: bool,
+                 date: Optional[str] = None):
         super().__init__(path)
         self.path, self.result, self.layout, self.rules = path, result, layout, rules
         self.report = LayoutReport()
-        self.tracker = X.Tracker(track, X.max_id(self.roots.values()))
+        self.tracker = X.Tracker(track, X.max_id(self.roots.values()), date)
+        self.new_part_date = self.tracker.date
         self.elements = paragraph_elements(self.body) if self.body is not None else []
         if len(self.elements) != len(layout.paragraphs):
             raise InputError(path, "内部错误：版式段落与正文段落对不上", "internal error: layout paragraphs do not match")

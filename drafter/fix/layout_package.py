@@ -11,6 +11,7 @@ from lxml import etree
 
 from ..ooxml import qn
 from ..read.docx import _Package, rels_part
+from .stamp import revision_date, zip_time
 
 PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
@@ -88,8 +89,10 @@ class LayoutPackage:
                 if data is None:
                     data = self.pkg.read(name)
                 z.writestr(_info(info), data)
-            for name, data in out.items():
-                z.writestr(name, data)
+            for name, data in out.items():   # a new part: dated as the changes are, so one date gives one file
+                new = zipfile.ZipInfo(name, date_time=zip_time(getattr(self, "new_part_date", None) or revision_date()))
+                new.compress_type = zipfile.ZIP_DEFLATED
+                z.writestr(new, data)
         os.replace(tmp, dst)
 
 

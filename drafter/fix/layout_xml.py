@@ -9,13 +9,13 @@ Every child is put in its schema place by drafter.ooxml; nothing is appended bli
 from __future__ import annotations
 
 import copy
-import datetime
 from typing import Optional
 
 from lxml import etree
 
 from .. import ooxml
 from ..ooxml import qn
+from .stamp import revision_date
 
 AUTHOR = "drafter"
 W = ooxml.NS["w"]
@@ -27,7 +27,7 @@ class Tracker:
     def __init__(self, track: bool, first_id: int, date: Optional[str] = None):
         self.track = track
         self.next = first_id
-        self.date = date or datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        self.date = date or revision_date()
         self.count = 0
 
     def new_id(self) -> int:
