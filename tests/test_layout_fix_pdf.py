@@ -90,3 +90,23 @@ def test_faces(pdf):
     if "Fandol" not in fonts_used:
         pytest.skip("Fandol fonts not installed")
     assert "FandolFang" in fonts_used and "FandolHei" in fonts_used and "FandolSong" in fonts_used
+
+
+def test_whole_items_in_the_heading_style_do_not_empty_half_a_page(tmp_path):
+    """The QA .docx: section 三's （一）–（三） are whole items (a sentence each, no lead) and go into GW二级,
+    which keeps a heading with the next paragraph. Kept together, 三、 … 四、（一） (ten lines) were pushed to
+    page 2 and page 1 ended half empty; a whole item is not kept with the next, so page 1 runs on into 三、."""
+    _need_tools()
+    from conftest import ROOT
+    src = ROOT / "tests" / "fixtures" / "qa" / "ip_district_2024.docx"
+    out = tmp_path / "ip.docx"
+    apply_layout(str(src), str(out))
+    with __import__("zipfile").ZipFile(out) as z:
+        doc = z.read("word/document.xml").decode()
+    assert doc.count('<w:keepNext w:val="0"/>') == 3
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--norestore",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)], check=False, timeout=180,
+                   capture_output=True)
+    page1 = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(tmp_path / "ip.pdf"), "-"], capture_output=True,
+                           text=True).stdout
+    assert "三、实施四大专项行动" in page1.replace(" ", "")

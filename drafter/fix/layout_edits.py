@@ -79,10 +79,18 @@ def role_style(job, role: str) -> str:
     return sid
 
 
+_SENTENCE_END = ("。", "；", ";", "！", "？", "!", "?")
+
+
 def restyle(job, part: Part, sid: str) -> None:
-    """The paragraph in style `sid` (tracked); its wrong direct formatting is taken away by the caller."""
+    """The paragraph in style `sid` (tracked); its wrong direct formatting is taken away by the caller.
+    A paragraph that is a whole item (`（一）实施…，引进服务机构5家。`, a sentence, not a title) is not kept
+    with the next one as the GW heading styles are: a run of such items all kept together would be pushed
+    to the next page whole, leaving half a page empty."""
     ppr = X.para_ppr(job.elements[part.line - 1], job.tracker)
     ooxml.set_prop(ppr, "w:pStyle", val=sid)
+    if part.para.text.rstrip().endswith(_SENTENCE_END):
+        ooxml.set_prop(ppr, "w:keepNext", val="0")
 
 
 def lead_style(job, part: Part, role: str) -> None:
