@@ -51,3 +51,18 @@ def test_rules_list_and_unknown_code():
         assert rule.code in r.output
     r = CliRunner().invoke(main, ["rules", "NUM999"])
     assert r.exit_code == 2 and "NUM001" in r.output + (r.stderr if r.stderr_bytes else "")
+
+
+def test_rules_list_marks_what_fix_fixes():
+    """The text fixes are marked 可修复, the layout rules --layout (drafter fix --layout sets them); DUP, TGT,
+    TXT001 and TXT002 neither — a person decides."""
+    r = CliRunner().invoke(main, ["rules"])
+    rows = {line.split()[0]: line for line in r.output.splitlines() if line[:3].isupper() and line[3:6].isdigit()}
+    text_fix = {"NUM001", "NUM002", "NUM003", "AGY002", "AGY003", "YR001", "TXT003", "PUN002", "PUN003"}
+    for code, line in rows.items():
+        cols = line.split()
+        assert (cols[3] == "可修复") == (code in text_fix), line
+        assert (cols[3] == "--layout") == code.startswith("FMT"), line
+    for code in ("DUP001", "DUP002", "TGT001", "TGT002", "TXT001", "TXT002"):
+        assert "可修复" not in rows[code] and "--layout" not in rows[code]
+    assert "--layout" in CliRunner().invoke(main, ["rules", "FMT004"]).output.splitlines()[2]

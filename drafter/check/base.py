@@ -155,6 +155,8 @@ class Rule:
     example_context: ClassVar[dict] = {}
     # `drafter fix` can fix what it finds (its findings carry edits when there is one right answer)
     fixable: ClassVar[bool] = False
+    # `drafter fix --layout` sets what it finds right (GB/T 9704 page, styles, page numbers: tracked formatting)
+    layout_fixable: ClassVar[bool] = False
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         raise NotImplementedError

@@ -55,8 +55,13 @@ def explain(rule) -> str:
     en = get_lang() == "en"
     doc = inspect.cleandoc((rule.__doc__ if en else rule.doc_zh) or rule.__doc__ or "")
     sev = rule.severity if en else _SEV_ZH.get(rule.severity, rule.severity)
-    fix = (tr("drafter fix 可以自动修复（只改有唯一正确答案的地方）", "drafter fix can fix it (where there is one right answer)")
-           if rule.fixable else tr("drafter fix 不自动修复：需要人来判断", "drafter fix leaves it to a person"))
+    if rule.fixable:
+        fix = tr("drafter fix 可以自动修复（只改有唯一正确答案的地方）", "drafter fix can fix it (where there is one right answer)")
+    elif rule.layout_fixable:
+        fix = tr("drafter fix --layout 按 GB/T 9704 改正版式（以修订形式，不改文字）",
+                 "drafter fix --layout sets the GB/T 9704 layout (as tracked changes, no word changed)")
+    else:
+        fix = tr("drafter fix 不自动修复：需要人来判断", "drafter fix leaves it to a person")
     out = [f"{rule.code} ({rule.name})", tr(f"默认级别：{sev}", f"Default severity: {sev}"), fix, "", doc, ""]
     if rule.example_hit:
         out += [tr("## 会报告的例子（drafter check 报告它）", "## An example that fires"), "```",
@@ -82,14 +87,17 @@ def run(code: str | None = None) -> int:
         hint_en = f"; similar: {', '.join(near)}" if near else ""
         raise DrafterError(code, f"没有这条规则{hint_zh}（drafter rules 列出全部）", f"no such rule{hint_en} (drafter rules lists them)")
     w = max(len(r.name) for r in rules)
-    mark = tr("可修复", "fix")
+    mark, mark_layout = tr("可修复", "fix"), "--layout"
+    col = max(_width(mark), _width(mark_layout))
     for r in rules:
         sev = r.severity if get_lang() == "en" else _SEV_ZH.get(r.severity, r.severity)
-        fix = mark if r.fixable else " " * _width(mark)
-        click.echo(f"{r.code:<8}{r.name:<{w + 2}}{sev:<8}{fix}  {summary_of(r)}")
+        fix = mark if r.fixable else mark_layout if r.layout_fixable else ""
+        click.echo(f"{r.code:<8}{r.name:<{w + 2}}{sev:<8}{fix}{' ' * (col - _width(fix))}  {summary_of(r)}")
     n_fix = sum(1 for r in rules if r.fixable)
-    click.echo(tr(f"\n共 {len(rules)} 条规则，其中 {n_fix} 条标有“可修复”：drafter fix 会改正它们找到的问题。"
+    n_layout = sum(1 for r in rules if r.layout_fixable and not r.fixable)
+    click.echo(tr(f"\n共 {len(rules)} 条规则，其中 {n_fix} 条标有“可修复”：drafter fix 会改正它们找到的问题；"
+                  f"{n_layout} 条标有“--layout”：drafter fix --layout 按 GB/T 9704 改正版式（.docx）。"
                   f"drafter rules CODE 查看某条规则的说明和例子。",
-                  f"\n{len(rules)} rules; `drafter fix` fixes what the {n_fix} marked 'fix' find. "
-                  f"`drafter rules CODE` explains one, with examples."))
+                  f"\n{len(rules)} rules; `drafter fix` fixes what the {n_fix} marked 'fix' find, `drafter fix --layout` "
+                  f"what the {n_layout} marked '--layout' find (.docx). `drafter rules CODE` explains one, with examples."))
     return 0

@@ -23,6 +23,7 @@ FIX_HINT = ("；或运行 drafter fix --layout", "; or run drafter fix --layout"
 
 class LayoutRule(Rule):
     kinds = ALL_KINDS
+    layout_fixable = True
 
     def place(self, ctx: Context, part: Part, zh: str, en: str, sugg: str, sugg_en: str,
               count: Optional[int] = None) -> Finding:
