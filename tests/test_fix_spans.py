@@ -185,3 +185,15 @@ def test_renamed_agencies_merged_into_one_are_named_once(tmp_path):
                          "（四）加强进出口环节保护。（市公安局、市市场监管局负责）"]
     dup = next(f for f in fs if f.rule == "AGY003" and f.line == 3 and "删去" in (f.suggestion or ""))
     assert "市质监局" in dup.suggestion
+
+
+def test_a_lone_ascii_point_among_full_width_points_is_made_like_the_others(tmp_path):
+    """The document writes 1．2．3． (full-width points, which no rule changes) and one item 1.: made 1．, as
+    the bench's injected slip found (it was listed, never fixed). Brackets stay fixed toward （一） only."""
+    text = ("某省教育厅2024年工作要点\n一、加强党的建设\n（一）深入学习贯彻\n"
+            "1.巩固拓展主题教育成果。\n2．加强高校思想政治工作。\n（二）全面从严治党\n"
+            "1．压实主体责任。\n2．强化监督执纪。\n")
+    res, fs = _check(tmp_path, text)
+    f = next(f for f in fs if f.rule == "NUM003")
+    assert f.line == 4 and f.edits
+    assert apply(res.lines, plan([f], res.lines).changes)[3] == "1．巩固拓展主题教育成果。"

@@ -180,12 +180,13 @@ class NumberingConsistency(Rule):
                 right = make_label(fam, m["value"], like)
                 label = node.label.strip() or node.text[:m["end"]]
                 span = label_span(ctx, node, m)
-                # fixed only toward the standard form (（一）, 1.): a majority written (一) is made full-width
-                # by PUN003's fix, which settles this finding too
+                # fixed toward the standard form (（一）, 1.) or the document's own full-width point (1．, which
+                # nothing else changes); a majority written (一) is made full-width by PUN003's fix, which
+                # settles this finding too
                 yield self.finding(
                     ctx, f"同一层级序号写法不一：“{label}”（{_FORM_ZH.get(f, f)}），本文多数写作“{right}”（{_FORM_ZH.get(major, major)}）",
                     f"this level is written two ways: '{label}' here, '{right}' elsewhere", node=node, suggestion=right,
-                    span=span, edits=edit(span, right) if major in _STANDARD_FORMS else [])
+                    span=span, edits=edit(span, right) if major in _STANDARD_FORMS + ("．",) else [])
 
 
 _COUNT = re.compile(r"(?<![第前后近])([一二三四五六七八九十两]{1,3}|\d{1,2})(大|项|个|条|类)(?=[\u4e00-\u9fff])")
