@@ -175,6 +175,15 @@ def test_yaml_round_trip_keeps_review_notes(d, url, downloads):
     start(d, url, B.seed("004"))
     notes = d.execute_script("return [...document.querySelectorAll('.node .note-text')].map(n => n.textContent)")
     assert notes and any("请核对" in n for n in notes)
+    # 需要核对 N 处 takes the writer to the notes, one after another, each shown below the toolbar
+    shown = []
+    for _ in range(2):
+        d.find_element("css selector", "#draft-notes").click()
+        shown.append(B.wait_for(d, lambda d: d.execute_script("""const bar = document.querySelector('.toolbar').getBoundingClientRect();
+            const n = document.querySelector('.note.shown');
+            if (!n) return null; const r = n.getBoundingClientRect();
+            return r.top >= bar.bottom && r.bottom <= innerHeight ? n.textContent : null"""), what="a note in view"))
+    assert shown[0] != shown[1] or len(notes) == 1
     before = {p.name for p in downloads.iterdir()}
     d.find_element("css selector", ".toolbar .btn:nth-child(3)").click()
     saved = B.wait_download(downloads, ".yaml", before=before)

@@ -131,7 +131,7 @@ function renderEditor() {
       button('draft.restart', restart, 'btn btn-quiet')),
     h('div', { class: 'toolbar-info' },
       h('span', { class: 'counts', id: 'draft-counts' }),
-      h('span', { class: 'notes-count', id: 'draft-notes' }),
+      h('button', { type: 'button', class: 'link notes-count', id: 'draft-notes', onclick: nextNote }),
       h('span', { class: 'summary-used' },
         S.summary ? t('draft.summary.used', { t: S.summary.title || S.summary.source || '' }) : t('draft.summary.none'))));
 
@@ -341,6 +341,19 @@ function paintStatus(id) {
   r.el.classList.remove('st-carried', 'st-edited', 'st-new', 'st-dropped', 'st-moved');
   r.el.classList.add(`st-${st}`);
   if (r.empty) r.empty.hidden = !!(n && (n.title || n.text));
+}
+
+/** 需要核对 N 处, clicked: the next review note below the one last shown (round to the first), centred. */
+function nextNote() {
+  const notes = [...editor.querySelectorAll('.note')];
+  if (!notes.length) return;
+  const i = (notes.indexOf(S.lastNote) + 1) % notes.length;
+  if (S.lastNote) S.lastNote.classList.remove('shown');
+  S.lastNote = notes[i];
+  notes[i].classList.add('shown');
+  notes[i].scrollIntoView({ block: 'center' });
+  notes[i].classList.add('flash');
+  setTimeout(() => notes[i].classList.remove('flash'), 1200);
 }
 
 function paintCounts() {
