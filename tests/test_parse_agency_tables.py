@@ -28,10 +28,7 @@ SOFFICE = shutil.which("soffice")
 LEGACY = (".doc", ".wps")
 
 # rows that main read wrong when these fixtures were written: (file, label) -> why
-KNOWN_WRONG: dict[tuple[str, str], str] = {
-    ('library_2025_plan.txt', '1.'): 'clause dropped: neither 市图书馆 nor 各区县文化和旅游部门 ends like an agency',
-    ('library_2025_plan.txt', '4.'): 'clause dropped: 各区县（市）文化和旅游部门 does not end like an agency',
-}
+KNOWN_WRONG: dict[tuple[str, str], str] = {}
 
 
 def _needs(name: str):
@@ -97,10 +94,8 @@ def test_seed001_relaid_as_a_table(expected):
 
 # clean files: no AGY finding at all. file -> why it still has one (xfail)
 # (AGY002 on 市广播电视台 and 市文化馆 fixed in check: another ending is another kind of body, and an abolished name
-# such as 市文化局 is never suggested — tests/test_rules_agencies.py)
-CHECK_WRONG: dict[str, str] = {
-    "library_2025_plan.txt": "AGY001 on items 1 and 4 (their clauses dropped)",
-}
+# such as 市文化局 is never suggested — tests/test_rules_agencies.py; the parser reads the library's clauses now)
+CHECK_WRONG: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("name", [pytest.param(n, marks=[pytest.mark.xfail(strict=True, reason=CHECK_WRONG[n])]
@@ -114,3 +109,19 @@ def test_check_says_nothing_about_agencies(name):
     agy = [(f["rule"], f.get("line"), f.get("message")) for f in json.loads(proc.stdout)["findings"]
            if f["rule"].startswith("AGY")]
     assert agy == []
+
+
+# the endings that make 市图书馆, 市歌舞团, 市广播电视台, 各区县文化和旅游部门 agencies must not turn ordinary
+# parentheses into clauses: there is no role word in them, or no name in them
+NOT_CLAUSES = [
+    "建设城市书房（含图书馆、文化馆分馆）。",
+    "推进“一部手机游江州”平台建设（含景区、文化馆、博物馆服务）。",
+    "依托融媒体平台（广播电视台、报社、新媒体）开展宣传。",
+    "开展送文化下乡（剧团、艺术团）。",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CLAUSES)
+def test_parentheses_that_are_not_clauses(text):
+    from drafter.parse.agencies import split_agencies
+    assert split_agencies(text) == (text, [])

@@ -38,9 +38,10 @@ from .data import alternation, rules, words_by_role
 ROLE_RANK = {"lead": 3, "responsible": 2, "cooperate": 1}
 
 _DATA = rules("clauses.yaml")
-# what an agency name may end with (`endswith` on a tuple), and names that name nobody in particular
+# what an agency name may end with (`endswith` on a tuple), and names that name nobody in particular (one list,
+# rules/agencies.yaml's, shared with the check rules)
 AGENCY_SUFFIXES = tuple(_DATA["endings"])
-GENERIC_NAMES = frozenset(_DATA["generic"])
+GENERIC_NAMES = frozenset(rules("agencies.yaml")["generic"])
 
 _OPEN = "(（"
 _CLOSE = ")）"

@@ -1,4 +1,5 @@
-"""The parser's knowledge, read once from `rules/clauses.yaml` and `rules/layouts.yaml` (PyYAML's C loader)."""
+"""The parser's knowledge, read once from `rules/clauses.yaml`, `rules/layout.yaml` and the generic names of
+`rules/agencies.yaml` (PyYAML's C loader)."""
 from __future__ import annotations
 
 import functools

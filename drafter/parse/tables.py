@@ -9,17 +9,11 @@ from typing import Optional
 from ..model import Agency, Node
 from ..read import Cell
 from .agencies import agencies_in_cell, merge_agencies
+from .data import rules
 from .markers import match_marker
 
-_COLS = {
-    "seq": ("序号", "编号"),
-    "task": ("重点任务", "工作任务", "任务内容", "工作内容", "主要任务", "具体任务", "任务", "事项", "内容", "措施", "工作要点",
-             "重点工作", "工作举措"),
-    "lead": ("牵头单位", "牵头部门", "牵头"),
-    "resp": ("责任单位", "责任部门", "负责单位", "主责单位", "承办单位", "责任处室", "责任科室", "责任主体", "主办单位",
-             "实施单位", "落实单位"),
-    "coop": ("配合单位", "协办单位", "参与单位", "配合部门", "协同单位", "配合处室", "配合科室"),
-}
+# the header words of each column, from rules/clauses.yaml (`columns:`)
+_COLS = {key: tuple(words) for key, words in rules("clauses.yaml")["columns"].items()}
 
 
 def _task_columns(table: list[list[Cell]]) -> Optional[dict[str, int]]:
