@@ -275,3 +275,11 @@ def test_partners_named_before_a_metric_do_not_make_another_metric():
     plan = "市商务局2025年工作要点\n一、市场监管\n（一）加强成品油监管。全年检查成品油经营企业500家次。\n"
     fs = check_text(plan, select="TGT001", summary=summary)
     assert codes_at(fs, "TGT001") == [3] and "560" in fs[0].message_zh, [(f.line, f.message_zh) for f in fs]
+
+
+def test_a_metric_cut_to_a_word_is_read_again_from_its_clause():
+    # the parser cuts 城镇新增就业 after 新增 (就业, too short to compare); its clause says what it counts
+    summary = "市人社局2024年工作总结\n一、就业\n全年城镇新增就业3.2万人，零就业家庭动态清零。\n"
+    plan = "市人社局2025年工作要点\n一、稳就业\n（一）落实就业优先政策。城镇新增就业3万人以上。\n"
+    fs = check_text(plan, select="TGT001", summary=summary)
+    assert codes_at(fs, "TGT001") == [3] and "3.2万人" in fs[0].message_zh, [(f.line, f.message_zh) for f in fs]

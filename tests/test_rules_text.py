@@ -110,3 +110,11 @@ def test_term_variants_seed_004():
     assert [(f.line, f.suggestion) for f in fs] == [(148, "“十项行动”")]
     # 四个意识/四个自信 are distinct fixed terms
     assert check_text(seed_text("002"), select="TRM001") == []
+
+
+def test_one_x_standing_for_a_number_is_a_placeholder():
+    for line in ("（一）举办第X届职业技能大赛。", "（一）新增规上企业×家。"):
+        fs = check_text(f"2025年工作要点\n一、总体要求\n{line}\n", select="TXT002")
+        assert codes_at(fs, "TXT002") == [3], line
+    quiet = "2025年工作要点\n一、总体要求\n（一）配置X光机3台，制作3×4米展板，开展X射线检查。\n"
+    assert check_text(quiet, select="TXT002") == []

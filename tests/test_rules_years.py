@@ -141,3 +141,8 @@ def test_an_excusing_word_counts_in_its_own_clause_only():
 def test_clearing_last_years_accounts_is_about_last_year():
     ok = "2025年工作要点\n一、资金管理\n（一）做好2024年度居家养老服务补贴资金清算。\n"
     assert check_text(ok, select="YR001") == []
+
+
+def test_last_years_cases_are_about_last_year():
+    ok = "2025年工作要点\n一、诚信建设\n（一）发布2024年度消费维权典型案例。\n"
+    assert check_text(ok, select="YR001") == []

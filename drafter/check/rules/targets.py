@@ -137,15 +137,32 @@ def _vague(metric: str, d: RulesData) -> bool:
     return not d.canonical_metric(metric) and len(norm_metric(metric)) < d.fuzzy_min_length
 
 
+_FIGURE_AT_END = re.compile(r"(?:达到|达|不少于|不低于|不超过|超过|突破|增加到|提高到|提升到|增长到|控制在|保持在|稳定在|为)?"
+                            r"\s*[0-9０-９][0-9０-９.,，．]*\s*[万亿千百]?[^，,；;。]*$")
+
+
+def _name_of(t: Target, d: RulesData, clauses: dict[int, str]) -> str:
+    """The metric to compare: the parser's, or — when that is too short to say anything (就业, cut after the 新增 of
+    城镇新增就业5.6万人) — the words of its clause before the figure."""
+    if not _vague(t.metric, d):
+        return t.metric
+    clause = clauses.get(id(t)) or ""
+    m = _FIGURE_AT_END.search(clause)
+    words = clause[:m.start()] if m else ""
+    return words if len(norm_metric(words)) >= d.fuzzy_min_length else t.metric
+
+
 def _best_figure(t: Target, figures: list[Target], d: RulesData, kind: str,
                  same_unit: bool = True, clauses: Optional[dict] = None) -> Optional[tuple[Target, float]]:
-    if _vague(t.metric, d):
+    clauses = clauses or {}
+    name = _name_of(t, d, clauses)
+    if _vague(name, d):
         return None
     best = None
-    clauses = clauses or {}
     mt = _measure(d, t, clauses)
     for f in figures:
-        if f.kind != kind or (same_unit and not d.same_unit(f.unit, t.unit)) or _vague(f.metric, d):
+        fname = _name_of(f, d, clauses)
+        if f.kind != kind or (same_unit and not d.same_unit(f.unit, t.unit)) or _vague(fname, d):
             continue
         if f.op in ("<=", "<"):
             continue
@@ -153,7 +170,7 @@ def _best_figure(t: Target, figures: list[Target], d: RulesData, kind: str,
         mf = _measure(d, f, clauses)
         if not d.same_measure(mt, mf):
             continue
-        sim = d.metric_similarity(t.metric, f.metric)
+        sim = d.metric_similarity(name, fname)
         if sim < d.fuzzy_threshold:
             continue
         key = (mt == mf, sim, f.value)

@@ -144,6 +144,8 @@ _HALF_PAREN_LABEL = re.compile(r"^\s*[0-9０-９]{1,3}[)）]")
 _PLACEHOLDERS = [
     (re.compile(r"(?<![A-Za-z])[XxＸｘ]{2,}(?![A-Za-z])"), "XX"),
     (re.compile(r"[×＊*]{2,}"), "××"),
+    # one X or × standing for a number between Chinese words: 第X届, X个, ×家 (not 3×4, not X光, not a Latin word)
+    (re.compile(r"(?:(?<=第)|(?<=[\u4e00-\u9fff，、：]))[XxＸｘ×](?=[届个次件项家人名场期批轮万亿元%％])"), "X"),
     (re.compile(r"[○□△]{2,}"), "○○"),
     (re.compile(r"某某"), "某某"),
     (re.compile(r"[【\[［](?:[^】\]］]{0,12})(?:待定|待补充|待填|待确认|待核实|填写|此处|TBD|TODO)[^】\]］]{0,20}[】\]］]"), "【待定】"),
