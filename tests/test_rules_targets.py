@@ -283,3 +283,9 @@ def test_a_metric_cut_to_a_word_is_read_again_from_its_clause():
     plan = "市人社局2025年工作要点\n一、稳就业\n（一）落实就业优先政策。城镇新增就业3万人以上。\n"
     fs = check_text(plan, select="TGT001", summary=summary)
     assert codes_at(fs, "TGT001") == [3] and "3.2万人" in fs[0].message_zh, [(f.line, f.message_zh) for f in fs]
+
+
+def test_as_of_this_years_end_is_a_target_not_a_record():
+    plan = ("2025年工作要点\n主要目标：截至2025年底，公共充电桩总数达到1.5万个。\n一、完善设施\n"
+            "（一）建设充电设施。公共充电桩总数达到1.6万个。\n")
+    assert codes_at(check_text(plan, select="TGT002"), "TGT002") == [4]

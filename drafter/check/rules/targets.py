@@ -74,11 +74,17 @@ def _readings(doc: Document) -> tuple[dict[int, str], dict[int, str], dict[int, 
 _SENTENCE_END = "。；;！？\n"
 
 
-def _of_record(d: RulesData, t: Target, leads: dict[int, str]) -> bool:
-    """A figure of record, not a target: 截至2024年底，全市养老床位总数达到3.48万张 (rules/metrics.yaml `of_record`)."""
-    words = d.measure_words.get("of_record", ())
+def _of_record(d: RulesData, t: Target, leads: dict[int, str], year: Optional[int]) -> bool:
+    """A figure of record, not a target: 已累计建成…, or 截至2024年底，全市养老床位总数达到3.48万张 in a 2025 plan
+    (rules/metrics.yaml `of_record`, `as_of` + a year before the document's)."""
     lead = leads.get(id(t), "")
-    return any(w in lead for w in words)
+    if any(w in lead for w in d.measure_words.get("of_record", ())):
+        return True
+    for w in d.measure_words.get("as_of", ()):
+        for m in re.finditer(re.escape(w) + r"\s*((?:19|20)\d{2})\s*年", lead):
+            if year and int(m.group(1)) < year:
+                return True
+    return False
 
 
 def _key_metric(d: RulesData, t: Target, before: dict[int, Target]) -> str:
@@ -262,7 +268,7 @@ class TargetBelowAchieved(Rule):
         flagged: set[int] = set()
         leads = _readings(doc)[1]
         for t, node in targets:
-            if t.op not in _LEVEL_OPS or t.kind == "growth" or _of_record(d, t, leads):
+            if t.op not in _LEVEL_OPS or t.kind == "growth" or _of_record(d, t, leads, doc.year):
                 continue
             got = _best_figure(t, figures, d, t.kind, clauses=clauses)
             if got is None:
@@ -373,7 +379,7 @@ class ConflictingTargets(Rule):
         for t, node in _targets_with_nodes(doc):
             if t.op not in _LEVEL_OPS and t.op not in ("<=", "<"):
                 continue
-            if _of_record(d, t, leads):
+            if _of_record(d, t, leads, doc.year):
                 continue   # 截至2024年底…达到3.48万张: where things stood, not a second target
             m = _key_metric(d, t, before)
             group = d.canonical_metric(t.metric)
