@@ -130,15 +130,19 @@ def test_bad_file_shows_the_cli_message_and_the_page_stays_usable(d, url, tmp_pa
     expected = cli("check", bad.name, cwd=tmp_path)
     assert expected.returncode == 2
     run_dir_msg = expected.stderr.strip().splitlines()[0]
-    d.get(url + "#check")
+    run_check(d, url, seed004)          # a result on the page, then a file that cannot be read
     B.upload(d, "#check-pickers input[name=file]", bad)
     d.find_element("css selector", "#check-run").click()
     msg = B.wait_for(d, lambda d: d.find_element("css selector", "#check-error .error-msg").text, what="error")
     assert msg == run_dir_msg.removeprefix("drafter: ").removeprefix("错误：")
     assert "Traceback" not in d.page_source and "File \"" not in msg
+    # the findings still shown are the earlier file's, and the page says so
+    note = d.find_element("css selector", "#check-results .stale-note")
+    assert note.is_displayed() and seed004.name in note.text
     B.shot(d, "check-error")
     run_check(d, url, seed004)
     assert len(d.find_elements("css selector", ".finding")) > 0
+    assert not d.find_elements("css selector", "#check-results .stale-note")
 
 
 def test_long_work_shows_how_far_it_is(d, url, tmp_path):

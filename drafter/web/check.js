@@ -4,7 +4,7 @@
 import { $, h, clear } from './dom.js';
 import { t, onLang } from './i18n.js';
 import { postJSON, getJSON } from './api.js';
-import { filePicker, runner, download, saveText } from './ui.js';
+import { filePicker, runner, download, saveText, markStale, unmarkStale } from './ui.js';
 
 const SEVS = ['error', 'warning', 'info'];
 let R = null;          // the last result: {report, sarif, document, stem}
@@ -14,7 +14,7 @@ const filter = { sev: new Set(SEVS), rule: '' };
 
 export function initCheck(root) {
   results = $('#check-results', root);
-  work = runner($('#check-busy', root), $('#check-error', root));
+  work = runner($('#check-busy', root), $('#check-error', root), () => markStale(results, R && R.name));
   fetching = runner($('#check-busy', root), $('#check-error', root));
   const kinds = '.docx,.txt,.doc,.wps';
   pickers = {
@@ -58,6 +58,7 @@ function visible(f) {
 
 function render() {
   clear(results);
+  unmarkStale(results);
   results.hidden = false;
   results.closest('.page').classList.add('has-results');
   results.dataset.run = String(Number(results.dataset.run || 0) + 1);   // a new result (the browser tests wait on it)

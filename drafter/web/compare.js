@@ -4,7 +4,7 @@
 import { $, h, clear } from './dom.js';
 import { t, onLang } from './i18n.js';
 import { postJSON } from './api.js';
-import { filePicker, runner, download, saveText } from './ui.js';
+import { filePicker, runner, download, saveText, markStale, unmarkStale } from './ui.js';
 
 let C = null;
 let pickers, results, work, fetching;   // a result's runs, and its downloads
@@ -12,7 +12,7 @@ let only = null;     // a status to show alone, or null
 
 export function initCompare(root) {
   results = $('#compare-results', root);
-  work = runner($('#compare-busy', root), $('#compare-error', root));
+  work = runner($('#compare-busy', root), $('#compare-error', root), () => markStale(results, C && C.names));
   fetching = runner($('#compare-busy', root), $('#compare-error', root));
   const kinds = '.docx,.txt,.doc,.wps';
   pickers = {
@@ -41,6 +41,7 @@ async function run() {
   const data = await work((progress) => postJSON('/api/ui/compare', formData(), { progress }));
   if (!data) return;
   C = data;
+  C.names = `${pickers.old.file()?.name || ''} → ${pickers.new.file()?.name || ''}`;
   only = null;
   render();
 }
@@ -54,6 +55,7 @@ function render() {
   const v = C.view;
   const T = v.t;
   clear(results);
+  unmarkStale(results);
   results.hidden = false;
   results.closest('.page').classList.add('has-results');
   results.dataset.run = String(Number(results.dataset.run || 0) + 1);   // a new result (the browser tests wait on it)

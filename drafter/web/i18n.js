@@ -15,6 +15,7 @@ const ZH = {
   'busy.seconds': '已用 {s} 秒',
   'err.title': '未能完成', 'err.network': '无法连接 drafter 服务（它是否已关闭？请重新运行 drafter serve）',
   'err.dismiss': '知道了',
+  'stale.note': '下面仍是上一次的结果（{f}），不是刚才选的文件。',
   'download.failed': '下载失败',
 
   // draft
@@ -98,6 +99,7 @@ const EN = {
   'busy.seconds': '{s} s',
   'err.title': 'Could not finish', 'err.network': 'Cannot reach the drafter server (has it stopped? run drafter serve again)',
   'err.dismiss': 'OK',
+  'stale.note': 'Below is still the previous result ({f}), not the file you just chose.',
   'download.failed': 'Download failed',
 
   'draft.title': "Draft next year's work plan",

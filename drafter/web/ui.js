@@ -94,7 +94,7 @@ export function clearError(host) {
  * error in `errorHost`; it resolves to fn's result, or to undefined when fn failed or a later run has started
  * since (another file, the other language), so an old answer never replaces a newer one.
  */
-export function runner(busyHost, errorHost) {
+export function runner(busyHost, errorHost, onError) {
   let runs = 0;
   return async (fn) => {
     clearError(errorHost);
@@ -103,10 +103,26 @@ export function runner(busyHost, errorHost) {
       const out = await busy(busyHost, fn);
       return mine === runs ? out : undefined;
     } catch (err) {
-      if (mine === runs) showError(errorHost, err);
+      if (mine === runs) {
+        showError(errorHost, err);
+        if (onError) onError(err);
+      }
       return undefined;
     }
   };
+}
+
+/** After a failed run: the result still shown in `host` is the earlier file's (`name`); say so above it. */
+export function markStale(host, name) {
+  if (!host || host.hidden || !name || host.querySelector('.stale-note')) return;
+  host.classList.add('is-stale');
+  host.prepend(h('div', { class: 'stale-note', role: 'note' }, t('stale.note', { f: name })));
+}
+
+/** A new result in `host`: no longer stale. */
+export function unmarkStale(host) {
+  host.classList.remove('is-stale');
+  for (const n of host.querySelectorAll('.stale-note')) n.remove();
 }
 
 /** POST and save the attachment the server answers with. */
