@@ -135,6 +135,11 @@ def test_draft_flow_every_edit_reaches_the_docx(d, url, downloads):
     assert labels(d, 1) == [f"{i}." for i in range(1, 33)]
     paper = d.find_element("css selector", "#draft-paper").text
     assert "3.推进知识产权强区建设" in paper and "4.落实天津市知识产权保护条例" in paper
+    # the preview follows the moved item to its new place
+    B.wait_for(d, lambda d: d.execute_script("""const p = document.getElementById('draft-paper'), b = p.querySelector('.blk.follow');
+        if (!b || !b.textContent.startsWith('4.落实天津市知识产权保护条例')) return false;
+        const a = p.getBoundingClientRect(), r = b.getBoundingClientRect();
+        return r.top >= a.top && r.top < a.bottom"""), what="the moved paragraph in view in the preview")
     B.shot(d, "draft-edited")
     assert B.console_problems(d) == []
 
