@@ -405,6 +405,8 @@ function follow(id, scroll = true) {
   const blk = [...paper.querySelectorAll('.blk')].find((b) => b.textContent.startsWith(head));
   if (!blk) return;
   blk.classList.add('follow');
+  if (head !== S.followHead) scroll = true;     // a new label (moved, renumbered): the preview goes there too
+  S.followHead = head;
   if (!scroll) return;
   const top = blk.getBoundingClientRect().top - paper.getBoundingClientRect().top + paper.scrollTop;
   paper.scrollTo({ top: Math.max(0, top - paper.clientHeight / 3), behavior: 'smooth' });
