@@ -25,6 +25,8 @@ def width(d, w: int):
     """A window whose page is `w` CSS pixels wide (the emulated viewport, as a narrow window or a phone)."""
     d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": w, "height": 900, "deviceScaleFactor": 1,
                                                               "mobile": False})
+    # two frames: the page's resize observers (the sticky heights) run in the frame after the layout changed
+    d.execute_async_script("const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(done))")
 
 
 @pytest.fixture(scope="module")
