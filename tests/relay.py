@@ -35,9 +35,11 @@ def _prefix(result: ParseResult) -> list[str]:
     first = min((d.line for d in result.documents if d.line), default=None)
     if not first:
         return []
+    copy = {k for w in result.warnings if w.get("code") == "DUP002"
+            for k in range(w["line"], w.get("end_line", w["line"]) + 1)}  # a body printed twice: once is enough
     out = []
-    for raw in result.lines[:first - 1]:
-        t = normalize(raw)
+    for k, raw in enumerate(result.lines[:first - 1], 1):
+        t = normalize(raw) if k not in copy else ""
         if t and not is_junk(t) and not is_footer(t) and not is_page_mark(t) and not t.startswith(("分享到", "时间")):
             out.append(t)
     return _join_wrapped(out)

@@ -14,7 +14,7 @@ from typing import Optional
 from ..model import Document, Node, ParseResult
 from ..read import Source
 from . import documents as D
-from .clean import find_repeated_body, is_footer, is_junk, is_page_mark, normalize, running_headers
+from .clean import find_repeated_body, is_footer, is_junk, is_page_mark, normalize, printed_line_gaps, running_headers
 from .markers import match_marker
 from .structure import Line, TreeBuilder, wrap_width
 from .tables import task_rows
@@ -66,9 +66,10 @@ class _Region:
         self.issuer_hint = issuer_hint  # from an earlier title naming the file's issuer
 
 
-def _regions(lines: list[str], active: list[bool], junk: list[bool], in_table: list[bool]) -> list[_Region]:
+def _regions(lines: list[str], active: list[bool], junk: list[bool], in_table: list[bool],
+             wrap: Optional[float] = None) -> list[_Region]:
     """Where each document starts and ends: a title (never one inside a table cell) up to the next."""
-    hits = D.find_titles(lines, [a and not j and not c for a, j, c in zip(active, junk, in_table)])
+    hits = D.find_titles(lines, [a and not j and not c for a, j, c in zip(active, junk, in_table)], wrap)
     kept: list[D.TitleHit] = []
     for k, h in enumerate(hits):
         end = hits[k + 1].index if k + 1 < len(hits) else len(lines)
@@ -201,7 +202,10 @@ def _metadata(doc: Document, region: _Region, lines: list[str], active: list[boo
 def parse_source(src: Source) -> ParseResult:
     lines = [normalize(b.text) for b in src.blocks]
     numbers = [b.line for b in src.blocks]
-    furniture = running_headers(lines) if src.fmt == "text" else set()
+    # a blank line after every printed line (a PDF as mirror sites render it) is no paragraph break; a web
+    # page's blank line between paragraphs is one (its lines are paragraphs, not printed lines of one width)
+    gaps = printed_line_gaps(lines) if src.fmt == "text" and wrap_width([t for t in lines if t]) else set()
+    furniture = (running_headers(lines) | gaps) if src.fmt == "text" else set()
     active = [not is_page_mark(t) and i not in furniture for i, t in enumerate(lines)]
     junk = [is_junk(t) for t in lines]
     result = ParseResult(source=src.path, lines=[b.text for b in src.blocks])
@@ -222,7 +226,7 @@ def parse_source(src: Source) -> ParseResult:
     full_text = "\n".join(t for t, a in zip(lines, active) if a)
     tables_done: set[int] = set()
     in_table = [b.cell is not None for b in src.blocks]
-    for region in _regions(lines, active, junk, in_table):
+    for region in _regions(lines, active, junk, in_table, wrap):
         doc, preamble = _build(src, lines, active, junk, region, wrap, tables_done)
         if not doc.sections and not doc.preamble and not doc.title:
             continue

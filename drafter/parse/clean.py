@@ -70,6 +70,24 @@ def running_headers(lines: list[str], near: int = 3) -> set[int]:
     return {j for where in close.values() if len(set(where)) >= 2 for j in where}
 
 
+def printed_line_gaps(lines: list[str]) -> set[int]:
+    """The blank lines a mirror site puts after every printed line of a PDF, when it does.
+
+    In that layout a blank line is no paragraph break (every printed line has one, mid-sentence or not), so
+    the lines on either side are read as one text, a hard-wrapped PDF's: nearly every non-empty line stands
+    between single blank lines. Returns their indices (0-based), or nothing for any other text.
+    """
+    n = len(lines)
+    filled = [i for i, t in enumerate(lines) if t]
+    if len(filled) < 12:
+        return set()
+    single = [i + 1 for i in filled if i + 2 < n and not lines[i + 1] and lines[i + 2]]
+    adjacent = sum(1 for i in filled if i + 1 < n and lines[i + 1])
+    if len(single) < 0.8 * len(filled) or adjacent > 0.05 * len(filled):
+        return set()
+    return set(single)
+
+
 # --- a body printed twice ------------------------------------------------------------
 
 _SENT_SPLIT = re.compile(r"[。；;！!？?\n]")

@@ -121,13 +121,23 @@ def _named_document(line: str) -> Optional[tuple[str, str]]:
     return (kind, rest) if kind else None
 
 
-def find_titles(lines: list[str], active: list[bool]) -> list[TitleHit]:
-    """Title lines; a title may be split over two short lines (`天津市知识产权局` / `2024年工作要点`)."""
+def find_titles(lines: list[str], active: list[bool], wrap: Optional[float] = None) -> list[TitleHit]:
+    """Title lines; a title may be split over two short lines (`天津市知识产权局` / `2024年工作要点`).
+
+    In a text hard-wrapped at `wrap`, a line that a full line runs on into is the rest of a sentence
+    (`…面向2035年的知识产权强省建设的远景发展目标、重点任务和重要举` / `措…`), never a title.
+    """
+    from .structure import runs_on
     hits: list[TitleHit] = []
     i, n = 0, len(lines)
+    prev = ""
     while i < n:
         line = lines[i]
         if not active[i] or not line:
+            i += 1
+            continue
+        before, prev = prev, line
+        if runs_on(before, wrap):
             i += 1
             continue
         j = i + 1
@@ -148,7 +158,7 @@ def find_titles(lines: list[str], active: list[bool]) -> list[TitleHit]:
                                           and not is_date_line(line))
             if joined and (not is_title(nxt) or tail):
                 hits.append(TitleHit(i, j - i + 1, joined, line + nxt))
-                i = j + 1
+                i, prev = j + 1, nxt
                 continue
         if alone:
             hits.append(TitleHit(i, 1, alone, line))

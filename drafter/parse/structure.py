@@ -37,6 +37,22 @@ def wrap_width(lines: list[str]) -> Optional[float]:
     return width
 
 
+# a closing quotation mark ends a line mid-sentence unless a sentence end stands inside it (`…“蓝天”` / `专项…`);
+# a full line ending in ； ends a clause, not the paragraph
+_QUOTE_CLOSE = "”’」』"
+
+
+def runs_on(prev: str, wrap: Optional[float]) -> bool:
+    """Did a printed line of a text hard-wrapped at `wrap` break mid-sentence (a full line, no sentence end)?"""
+    if not prev or wrap is None or display_width(prev) < wrap - 4:
+        return False
+    if prev[-1] in "；;":  # a clause of a sentence: the sentence goes on on the next printed line
+        return True
+    if prev[-1] in _QUOTE_CLOSE:
+        return len(prev) < 2 or prev[-2] not in "。！!？?；;"
+    return prev[-1] not in SENTENCE_END
+
+
 @dataclass
 class Line:
     number: int  # 1-based line / paragraph number in the file
@@ -76,10 +92,7 @@ class TreeBuilder:
 
     def _wrapped(self) -> bool:
         """Did the previous line break mid-sentence because of a hard wrap?"""
-        p = self.prev_text
-        if not p or p[-1] in SENTENCE_END or self.wrap is None:
-            return False
-        return display_width(p) >= self.wrap - 4
+        return runs_on(self.prev_text, self.wrap)
 
     def _broken_sentence(self) -> bool:
         """Where no wrap width could be measured (a short text): did the previous line of running text stop
@@ -93,6 +106,10 @@ class TreeBuilder:
     def _accept(self, m: Marker, strict: bool) -> bool:
         if not strict and not m.broken:
             return True
+        if m.family == "dash" and not m.broken:
+            # a full line before a `——`: a heading (no sentence in it) filling its line, then the first bullet
+            top = self.stack[-1] if self.stack else None
+            return top is not None and RANK[top.family] < RANK["dash"] and not any(c in top.node.text for c in "。；;")
         if m.number is None:
             return False
         return m.number in self._expected(m.family)
