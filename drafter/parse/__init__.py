@@ -15,6 +15,7 @@ from ..model import Document, Node, ParseResult
 from ..read import Source
 from . import documents as D
 from .clean import find_repeated_body, is_footer, is_junk, is_page_mark, normalize, printed_line_gaps, running_headers
+from .flat_tables import read_flat_tables
 from .markers import match_marker
 from .structure import Line, TreeBuilder, wrap_width
 from .tables import task_rows
@@ -200,6 +201,7 @@ def _metadata(doc: Document, region: _Region, lines: list[str], active: list[boo
 
 
 def parse_source(src: Source) -> ParseResult:
+    src = read_flat_tables(src)  # task tables flattened into a .txt: pipe rows, one cell per line
     lines = [normalize(b.text) for b in src.blocks]
     numbers = [b.line for b in src.blocks]
     # a blank line after every printed line (a PDF as mirror sites render it) is no paragraph break; a web

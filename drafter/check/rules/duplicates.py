@@ -284,6 +284,15 @@ def _shared_target_pairs(ctx: Context, items: list[Node], texts: list[str]) -> l
 _WS = re.compile(r"\s+")
 
 
+def _names_only(text: str) -> bool:
+    """A line that only lists agencies (a 责任单位 cell of a task table copied one cell per line): the same
+    names under many tasks are no paragraph printed twice."""
+    from ...parse.agencies import is_agency_shaped
+    flat = re.sub(r"[（(][^（）()]*[）)]", "", text.strip())
+    names = [n for n in re.split(r"[、，,；;\s]+", flat) if n]
+    return bool(names) and all(is_agency_shaped(n) for n in names)
+
+
 def _key(text: str) -> str:
     """A paragraph without its leading marker, spaces and punctuation (so `1.X` and `2.X` are the same text)."""
     t = text.strip()
@@ -382,7 +391,7 @@ class RepeatedText(Rule):
         keys = [(ln, _key(t), t) for ln, t in lines]
         seen: dict[str, int] = {}
         for ln, k, t in keys:
-            if len(k) < self.MIN_LEN:
+            if len(k) < self.MIN_LEN or _names_only(t):
                 continue
             if k in seen and ln not in reported_lines:
                 node = owner(ctx, ln)
