@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from typing import Optional
 
 from ..model import Document, Node, ParseResult
@@ -17,6 +18,7 @@ from . import documents as D
 from .clean import find_repeated_body, is_footer, is_junk, is_page_mark, normalize, printed_line_gaps, running_headers
 from .flat_tables import read_flat_tables
 from .markers import match_marker
+from .runin import split_run_in
 from .structure import Line, TreeBuilder, wrap_width
 from .tables import task_rows
 
@@ -200,6 +202,21 @@ def _metadata(doc: Document, region: _Region, lines: list[str], active: list[boo
     doc.numbering = _numbering(doc)
 
 
+def _cut_run_in(src: Source, lines: list[str], active: list[bool], junk: list[bool]):
+    """Lines cut where a title or a heading ran into the text (runin.py); each piece keeps its line number."""
+    pieces = split_run_in(lines, [a and not j and b.cell is None for a, j, b in zip(active, junk, src.blocks)])
+    if all(len(p) == 1 for p in pieces):
+        return src, lines, active, junk
+    blocks, cut_lines, cut_active, cut_junk = [], [], [], []
+    for b, p, a, j in zip(src.blocks, pieces, active, junk):
+        for t in p:
+            blocks.append(replace(b, text=t) if len(p) > 1 else b)
+            cut_lines.append(t)
+            cut_active.append(a)
+            cut_junk.append(j)
+    return replace(src, blocks=blocks), cut_lines, cut_active, cut_junk
+
+
 def parse_source(src: Source) -> ParseResult:
     src = read_flat_tables(src)  # task tables flattened into a .txt: pipe rows, one cell per line
     lines = [normalize(b.text) for b in src.blocks]
@@ -224,6 +241,9 @@ def parse_source(src: Source) -> ParseResult:
             "message": f"正文重复出现：第 {where} 行与第 {c}-{d} 行内容相同，只解析了后者",
             "message_en": f"the body appears twice: line {where} repeats lines {c}-{d}; parsed once",
         })
+    if src.fmt == "text":  # no line breaks, or headings run together: each title, heading and item on its own line
+        src, lines, active, junk = _cut_run_in(src, lines, active, junk)
+        numbers = [b.line for b in src.blocks]
     wrap = wrap_width([t for t, a in zip(lines, active) if a and t]) if src.fmt == "text" else None
     full_text = "\n".join(t for t, a in zip(lines, active) if a)
     tables_done: set[int] = set()
