@@ -15,8 +15,11 @@ _KIND_WORDS = (
     ("plan", ("工作要点", "要点", "工作计划", "工作安排", "工作方案", "实施方案", "行动方案", "行动计划", "重点任务",
               "工作任务", "计划")),
 )
-_NOT_TITLE = re.compile(r"[《》，,。；;：:“”]|印发|关于.*(通知|函|意见|报告|批复)$|现将|请结合|^[各].*[:：]$")
+_NOT_TITLE = re.compile(r"[《》，,。；;：:“”]|印发|关于.*(通知|函|意见|报告|批复)$|的(通知|函|意见|报告|批复|决定)$|现将|请结合|"
+                        r"^[各].*[:：]$")
 _END_PUNCT = "。；;，,：:！!？?"
+# how the name of a plan, summary or division ends (the tail a title split over two lines may leave on the second)
+_TITLE_TAIL = re.compile(r"(方案|分工|分解|清单|计划|要点|总结|安排|任务|分工表|分解表)$")
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})\s*年")
@@ -150,13 +153,16 @@ def find_titles(lines: list[str], active: list[bool], wrap: Optional[float] = No
             i += 1
             continue
         alone = is_title(line)
-        if (not alone and nxt and len(line) <= 30 and len(nxt) <= 30 and line[-1] not in _END_PUNCT
+        # `…2024年重点任务` / `分解方案`: a title (or a long first line) split before its tail, the tail a few
+        # characters that end a title's name
+        tail_only = bool(nxt) and len(nxt) <= 8 and bool(_TITLE_TAIL.search(nxt)) and not is_title(nxt)
+        if (nxt and ((not alone and len(line) <= 30) or tail_only) and len(nxt) <= 30 and line[-1] not in _END_PUNCT
                 and not match_marker(line) and not match_marker(nxt) and not is_date_line(nxt)):
             joined = is_title(line + nxt)
             # `…2024年知识产权` / `工作要点`: the second line alone looks like a title, but the year is above it
             tail = is_signature(line) or (year_of(line) is not None and year_of(nxt) is None
                                           and not is_date_line(line))
-            if joined and (not is_title(nxt) or tail):
+            if joined and (not is_title(nxt) or tail) and (not alone or joined != alone or tail_only):
                 hits.append(TitleHit(i, j - i + 1, joined, line + nxt))
                 i, prev = j + 1, nxt
                 continue
