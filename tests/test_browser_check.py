@@ -69,6 +69,11 @@ def test_check_flow_lists_the_real_findings(d, url, downloads, seed004):
     para = B.wait_for(d, lambda d: d.find_element("css selector", "#ln-94.current"), what="paragraph 94")
     assert [m.text for m in para.find_elements("css selector", "mark")] == ["《"]
 
+    # each rule is named as `drafter rules` sums it up, in the page's language (not by its code name)
+    listed = {ln.split()[0]: ln.split("  ")[-1].strip() for ln in cli("rules", cwd=seed004.parent).stdout.splitlines()
+              if ln[:1].isalpha()}
+    head = tgt.find_element("xpath", "preceding-sibling::div[contains(@class,'rule-head')][1]")
+    assert head.find_element("css selector", ".rname").text == listed["TGT001"] == "目标不高于上年已经完成的数"
     # the rule's explanation is `drafter rules TGT001`
     tgt.find_element("xpath", "preceding-sibling::div[contains(@class,'rule-head')][1]//button").click()
     B.wait_for(d, lambda d: "TGT001" in d.find_element("css selector", "#rule-dialog-title").text and

@@ -2,7 +2,7 @@
 // document as it reads; a finding clicked scrolls to its paragraph and marks the flagged words.
 
 import { $, h, clear } from './dom.js';
-import { t, onLang } from './i18n.js';
+import { t, onLang, lang } from './i18n.js';
 import { postJSON, getJSON } from './api.js';
 import { filePicker, runner, download, saveText, markStale, unmarkStale } from './ui.js';
 
@@ -10,6 +10,7 @@ const SEVS = ['error', 'warning', 'info'];
 let R = null;          // the last result: {report, sarif, document, stem}
 let pickers, results, work, fetching;   // a result's runs, and its downloads
 let features = null;
+let summaries = { lang: null, map: {} };   // rule code → its one-line summary (`drafter rules`), in the page's language
 const filter = { sev: new Set(SEVS), rule: '' };
 
 export function initCheck(root) {
@@ -41,6 +42,10 @@ function formData() {
 
 async function run() {
   if (features === null) features = await getJSON('/api/ui/features').catch(() => ({}));
+  if (summaries.lang !== lang()) {
+    const list = await getJSON('/api/ui/rules').catch(() => []);
+    summaries = { lang: lang(), map: Object.fromEntries(list.map((r) => [r.code, r.summary])) };
+  }
   const data = await work((progress) => postJSON('/api/ui/check', formData(), { progress }));
   if (!data) return;
   const name = pickers.file.file().name || 'document';
@@ -78,7 +83,7 @@ function render() {
   const rules = [...new Set(all.map((f) => f.rule))].sort();
   const ruleSel = h('select', { class: 'rule-filter', 'aria-label': t('check.filter.rule') },
     h('option', { value: '' }, t('check.filter.all')),
-    rules.map((r) => h('option', { value: r, selected: filter.rule === r }, `${r} ${nameOf(all, r)}`)));
+    rules.map((r) => h('option', { value: r, selected: filter.rule === r }, `${r} ${nameOf(all, r, 18)}`)));
   ruleSel.addEventListener('change', () => { filter.rule = ruleSel.value; renderBody(all); });
 
   const dl = h('div', { class: 'downloads' },
@@ -103,9 +108,11 @@ function renderBody(all) {
     h('div', { class: 'card findings-card' }, h('h2', {}, t('check.findings')), findingList(all)));
 }
 
-function nameOf(all, rule) {
+/** A rule as a writer reads it: its summary from `drafter rules` (else its code name), clipped to `n`. */
+function nameOf(all, rule, n = 0) {
   const f = all.find((x) => x.rule === rule);
-  return f ? f.name : '';
+  const s = summaries.map[rule] || (f ? f.name : '');
+  return n && s.length > n ? `${s.slice(0, n)}…` : s;
 }
 
 function documentView(all) {
@@ -168,7 +175,7 @@ function findingList(all) {
     for (const r of rules) {
       const items = ofSev.filter((f) => f.rule === r);
       group.append(h('div', { class: 'rule-head' },
-        h('span', { class: 'code' }, r), h('span', { class: 'rname' }, items[0].name), h('span', { class: 'rcount' }, `×${items.length}`),
+        h('span', { class: 'code' }, r), h('span', { class: 'rname', title: `${items[0].name}：${nameOf(all, r)}` }, nameOf(all, r)), h('span', { class: 'rcount' }, `×${items.length}`),
         h('button', { type: 'button', class: 'btn btn-small btn-quiet', onclick: () => explain(r) }, t('check.explain'))));
       for (const f of items) group.append(findingEl(f));
     }
