@@ -178,3 +178,20 @@ def test_a_real_unbalanced_bracket_is_still_found_in_pdf_blank_text():
     found = [f for f in run_checks(parse_text(broken)) if f.rule == "TXT001"]
     assert len(found) == 1 and found[0].severity == "error"
     assert not [f for f in run_checks(parse_text(text)) if f.rule == "TXT001"]
+
+
+def test_pdf_blank_text_with_page_marks_and_a_running_header():
+    """Mirror sites keep the PDF's page marks and running header, each with its blank line: a sentence broken
+    by a page still reads as one, the furniture in no item and no false bracket error."""
+    lines = (FIXTURES / "c1_division_pdf_blank.txt").read_text(encoding="utf-8").split("\n")
+    out = []
+    for k, line in enumerate(lines, 1):
+        out.append(line)
+        if k in (34, 48):  # after `…落实《最` / `高人民法院…的解` (a 《…》 across a page) and inside （五）'s clause
+            out += [f"— {2 if k == 34 else 3} —", "", "临湖市2024年知识产权保护工作任务分工", ""]
+    got = parse_text("\n".join(out))
+    spec = json.loads((FIXTURES / "c1_division_pdf_blank.json").read_text(encoding="utf-8"))
+    c = score_result(spec["documents"], got)
+    assert perfect(c), _report(c)
+    assert not any("— 2 —" in n.text or "任务分工" in n.text for n in got.documents[0].items())
+    assert not [f for f in run_checks(got) if f.severity in ("error", "warning")]

@@ -83,7 +83,7 @@ def printed_line_gaps(lines: list[str]) -> set[int]:
         return set()
     single = [i + 1 for i in filled if i + 2 < n and not lines[i + 1] and lines[i + 2]]
     adjacent = sum(1 for i in filled if i + 1 < n and lines[i + 1])
-    if len(single) < 0.8 * len(filled) or adjacent > 0.05 * len(filled):
+    if len(single) < 0.8 * len(filled) or adjacent > 0.1 * len(filled):
         return set()
     return set(single)
 
