@@ -17,7 +17,7 @@ _spec = importlib.util.spec_from_file_location("heldout_eval", _BENCH)
 heldout_eval = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(heldout_eval)
 
-CORPORA = {name: heldout_eval.ROOT / "tests" / "fixtures" / name for name in ("heldout", "heldout2", "heldout3")}
+CORPORA = {name: heldout_eval.ROOT / "tests" / "fixtures" / name for name in ("heldout", "heldout2", "heldout3", "heldout4")}
 CLEAN = [(name, doc) for name, path in CORPORA.items() for doc in heldout_eval.load_expected(path) if doc.get("clean")]
 
 
@@ -34,7 +34,7 @@ def _lines(path: Path, doc: dict) -> list[str]:
     return path.read_text(encoding=doc.get("encoding") or "utf-8").split("\n")
 
 
-@pytest.mark.parametrize("name", ["heldout2", "heldout3"])
+@pytest.mark.parametrize("name", ["heldout2", "heldout3", "heldout4"])
 def test_expected_words_stand_on_their_lines(name):
     """The proofreader's line numbers, checked against the text (not against the checker): the first phrase of
     `words` (up to “…” or “ / ”) stands on `line`."""
