@@ -289,3 +289,14 @@ def test_as_of_this_years_end_is_a_target_not_a_record():
     plan = ("2025年工作要点\n主要目标：截至2025年底，公共充电桩总数达到1.5万个。\n一、完善设施\n"
             "（一）建设充电设施。公共充电桩总数达到1.6万个。\n")
     assert codes_at(check_text(plan, select="TGT002"), "TGT002") == [4]
+
+
+def test_a_bare_word_metric_is_read_in_its_sentence():
+    # 参训 and 惠及 say nothing alone; their sentences say what is counted
+    summary = ("市人社局2024年工作总结\n一、培训\n组织农民工技能培训15期、参训1800人次。"
+               "会同市卫健委开展职业健康体检，惠及3.6万人次。\n")
+    plan = ("市人社局2025年工作要点\n一、培训\n（一）开展技能培训。组织农民工技能培训16期、参训1500人次以上。\n"
+            "（二）开展体检。会同市卫生健康委开展职业健康体检，惠及3万人次。\n")
+    fs = check_text(plan, select="TGT001", summary=summary)
+    assert sorted(f.line for f in fs) == [3, 4], [(f.line, f.message_zh) for f in fs]
+    assert "1800" in next(f for f in fs if f.line == 3).message_zh

@@ -147,27 +147,34 @@ _FIGURE_AT_END = re.compile(r"(?:达到|达|不少于|不低于|不超过|超过
                             r"\s*[0-9０-９][0-9０-９.,，．]*\s*[万亿千百]?[^，,；;。]*$")
 
 
-def _name_of(t: Target, d: RulesData, clauses: dict[int, str]) -> str:
+_DIGITS = re.compile(r"[0-9０-９][0-9０-９.,，．]*")
+
+
+def _name_of(t: Target, d: RulesData, clauses: dict[int, str], leads: Optional[dict] = None) -> str:
     """The metric to compare: the parser's, or — when that is too short to say anything (就业, cut after the 新增 of
-    城镇新增就业5.6万人) — the words of its clause before the figure."""
+    城镇新增就业5.6万人) — the words of its clause before the figure; when those too are a bare word (参训 of
+    培训10期、参训1000人次, 惠及 of 开展健康体检，惠及4万人次), the words of its sentence before it, other figures left out."""
     if not _vague(t.metric, d):
         return t.metric
-    clause = clauses.get(id(t)) or ""
-    m = _FIGURE_AT_END.search(clause)
-    words = clause[:m.start()] if m else ""
-    return words if len(norm_metric(words)) >= d.fuzzy_min_length else t.metric
+    for text in (clauses.get(id(t)) or "", (leads or {}).get(id(t)) or ""):
+        m = _FIGURE_AT_END.search(text)
+        words = _DIGITS.sub("", text[:m.start()]) if m else ""
+        if len(norm_metric(words)) >= d.fuzzy_min_length:
+            return words
+    return t.metric
 
 
 def _best_figure(t: Target, figures: list[Target], d: RulesData, kind: str,
-                 same_unit: bool = True, clauses: Optional[dict] = None) -> Optional[tuple[Target, float]]:
+                 same_unit: bool = True, clauses: Optional[dict] = None,
+                 leads: Optional[dict] = None) -> Optional[tuple[Target, float]]:
     clauses = clauses or {}
-    name = _name_of(t, d, clauses)
+    name = _name_of(t, d, clauses, leads)
     if _vague(name, d):
         return None
     best = None
     mt = _measure(d, t, clauses)
     for f in figures:
-        fname = _name_of(f, d, clauses)
+        fname = _name_of(f, d, clauses, leads)
         if f.kind != kind or (same_unit and not d.same_unit(f.unit, t.unit)) or _vague(fname, d):
             continue
         if f.op in ("<=", "<"):
@@ -257,7 +264,9 @@ class TargetBelowAchieved(Rule):
             return
         targets = _targets_with_nodes(doc)
         places = _places(summary)
-        clauses = {**_clauses(summary), **_clauses(doc)}
+        s_read, d_read = _readings(summary), _readings(doc)
+        clauses = {**s_read[0], **d_read[0]}
+        all_leads = {**s_read[1], **d_read[1]}
         # a summary from another file (--summary): its path is not known here, only its title and lines
         fig_source = ctx.source if any(x is summary for x in ctx.result.documents) else (summary.title or "")
 
@@ -270,7 +279,7 @@ class TargetBelowAchieved(Rule):
         for t, node in targets:
             if t.op not in _LEVEL_OPS or t.kind == "growth" or _of_record(d, t, leads, doc.year):
                 continue
-            got = _best_figure(t, figures, d, t.kind, clauses=clauses)
+            got = _best_figure(t, figures, d, t.kind, clauses=clauses, leads=all_leads)
             if got is None:
                 continue
             f, _ = got
@@ -296,7 +305,7 @@ class TargetBelowAchieved(Rule):
         for g, gnode in targets:
             if g.kind != "growth" or g.unit != "%" or g.op not in _LEVEL_OPS or g.value <= 0:
                 continue
-            base = _best_figure(g, figures, d, "absolute", same_unit=False, clauses=clauses)
+            base = _best_figure(g, figures, d, "absolute", same_unit=False, clauses=clauses, leads=all_leads)
             if base is None:
                 continue
             b, _ = base
