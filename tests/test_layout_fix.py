@@ -245,3 +245,13 @@ def test_every_body_paragraph_numbered_and_a_typed_heading(tmp_path):
     apply_layout(src, str(out))
     assert [(f.rule, f.line) for f in fmt(out)] == []
     assert texts(out) == texts(src)
+
+
+def test_fix_layout_on_a_draft_writes_nothing(drafts, tmp_path):
+    """A draft has nothing to fix, with --layout as without: no file is written (it wrote a copy of the input
+    while saying 没有可以自动修复的问题)."""
+    src = drafts[-1]
+    out = tmp_path / "out.docx"
+    r = CliRunner().invoke(main, ["fix", str(src), "--layout", "-o", str(out)])
+    assert r.exit_code == 0 and "没有可以自动修复的问题" in r.output
+    assert not out.exists()

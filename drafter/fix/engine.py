@@ -150,7 +150,8 @@ def fix_file(path: str, out: Optional[str] = None, select=None, ignore=None, pri
                         after=[f for f in after_all if f.rule in chosen], new=new, fmt=src.fmt)
         res.diff = unified_diff(result.lines, fixed.lines, p.changes, path, out)
         res.layout = layout_report
-        if not dry_run and (p.changes or layout):
+        laid = layout_report is not None and bool(layout_report.done)
+        if not dry_run and (p.changes or laid):   # nothing to fix: nothing written, as without --layout
             with open(fixed_path, "rb") as f:
                 data = f.read()
             write_atomic(out, data, force=force)
