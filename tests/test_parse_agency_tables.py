@@ -28,23 +28,7 @@ SOFFICE = shutil.which("soffice")
 LEGACY = (".doc", ".wps")
 
 # rows that main read wrong when these fixtures were written: (file, label) -> why
-KNOWN_WRONG: dict[tuple[str, str], str] = {
-    ('youth_2025_tasks.docx', '1'): '牵头领导 (a column of people) taken for the 牵头单位 column',
-    ('youth_2025_tasks.docx', '2'): '牵头领导 (a column of people) taken for the 牵头单位 column',
-    ('youth_2025_tasks.docx', '3'): '牵头领导 (a column of people) taken for the 牵头单位 column',
-    ('youth_2025_tasks.docx', '4'): '牵头领导 taken for 牵头单位; 市直有关部门 not known as a generic name',
-    ('youth_2025_tasks.docx', '5'): '牵头领导 (a column of people) taken for the 牵头单位 column',
-    ('health_2025_tasks.docx', '1'): 'the note 排在第一位的为牵头单位 under the table not read',
-    ('health_2025_tasks.docx', '2'): 'the note 排在第一位的为牵头单位 under the table not read',
-    ('health_2025_tasks.docx', '3'): 'the note 排在第一位的为牵头单位 under the table not read',
-    ('health_2025_tasks.docx', '4'): 'the note 排在第一位的为牵头单位 under the table not read',
-    ('youth_league_2025_plan.txt', '1.'): "责任部门：A，B配合: A takes 配合 instead of the label's role",
-    ('youth_league_2025_plan.txt', '2.'): 'clause dropped: quotation marks inside a name (市“双减”工作专班)',
-    ('youth_league_2025_plan.txt', '3.'): 'clause dropped: 承办 is no role word, 少年宫 no ending',
-    ('youth_league_2025_plan.txt', '4.'): 'clause dropped: 报社 is no ending',
-    ('youth_league_2025_plan.txt', '6.'): 'clause dropped: 服务台 is no ending',
-    ('youth_league_2025_plan.txt', '9.'): "责任部门：A，B配合: A takes 配合 instead of the label's role",
-}
+KNOWN_WRONG: dict[tuple[str, str], str] = {}
 
 
 def _needs(name: str):
@@ -111,9 +95,7 @@ def test_seed001_relaid_as_a_table(expected):
 # clean files: no AGY finding at all. file -> why it still has one (xfail)
 # (AGY002 on 市广播电视台 and 市文化馆 fixed in check: another ending is another kind of body, and an abolished name
 # such as 市文化局 is never suggested — tests/test_rules_agencies.py; the parser reads the library's clauses now)
-CHECK_WRONG: dict[str, str] = {
-    "youth_league_2025_plan.txt": "AGY001 on items 2, 3, 4, 6 (their clauses dropped)",
-}
+CHECK_WRONG: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("name", [pytest.param(n, marks=[pytest.mark.xfail(strict=True, reason=CHECK_WRONG[n])]
@@ -129,17 +111,36 @@ def test_check_says_nothing_about_agencies(name):
     assert agy == []
 
 
-# the endings that make 市图书馆, 市歌舞团, 市广播电视台, 各区县文化和旅游部门 agencies must not turn ordinary
-# parentheses into clauses: there is no role word in them, or no name in them
+# the endings that make 市图书馆, 市歌舞团, 市广播电视台, 江州日报社, 市少年宫, 各区县文化和旅游部门 agencies must not
+# turn ordinary parentheses into clauses: there is no role word in them, or no name in them
 NOT_CLAUSES = [
     "建设城市书房（含图书馆、文化馆分馆）。",
     "推进“一部手机游江州”平台建设（含景区、文化馆、博物馆服务）。",
     "依托融媒体平台（广播电视台、报社、新媒体）开展宣传。",
     "开展送文化下乡（剧团、艺术团）。",
+    "组建农民专业合作社（含家庭农场、少年宫分校）。",
+    "开展“我们的节日”主题活动（“文化进万家”“送欢乐下基层”）。",
+    "组织少年宫公益课堂（少年宫学员参加）。",
 ]
+
+
+def test_lead_in_is_not_part_of_the_name():
+    from drafter.parse.agencies import split_agencies
+    assert [(a.name, a.role) for a in split_agencies("举办旅游推介会。（由市文化和旅游局承办，江州日报社协办）")[1]] == \
+        [("市文化和旅游局", "responsible"), ("江州日报社", "cooperate")]
 
 
 @pytest.mark.parametrize("text", NOT_CLAUSES)
 def test_parentheses_that_are_not_clauses(text):
     from drafter.parse.agencies import split_agencies
     assert split_agencies(text) == (text, [])
+
+
+def test_wps_reads_like_the_doc(tmp_path):
+    """A .wps (WPS Office writes them as the same OLE Word binary) goes through the same reader as the .doc."""
+    _needs("culture_2025_tasks.wps")
+    wps = tmp_path / "culture_2025_tasks.wps"
+    shutil.copy(FIX / "culture_2025_tasks.doc", wps)
+    (doc,) = load(str(wps)).documents
+    assert [(n.label, [[a.name, a.role] for a in n.agencies]) for n in doc.items()] == \
+        [(label, want) for label, want in EXPECTED["culture_2025_tasks.doc"]]

@@ -20,7 +20,7 @@ from .flat_tables import read_flat_tables
 from .markers import match_marker
 from .runin import split_run_in
 from .structure import Line, TreeBuilder, wrap_width
-from .tables import task_rows
+from .tables import first_name_leads, task_rows
 
 
 def first_sentence(text: str) -> str:
@@ -114,7 +114,7 @@ def _build(src: Source, lines: list[str], active: list[bool], junk: list[bool], 
             t = b.cell[0]
             if t in tables_done:
                 continue
-            rows = task_rows(src.tables[t]) if t < len(src.tables) else None
+            rows = task_rows(src.tables[t], first_name_leads(lines)) if t < len(src.tables) else None
             if rows is not None:
                 tables_done.add(t)
                 for node, family in rows:

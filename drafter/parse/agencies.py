@@ -69,8 +69,9 @@ _MARK = {"lead": "\x10", "responsible": "\x11", "cooperate": "\x12"}
 _MARK_ROLE = {v: k for k, v in _MARK.items()}
 _COHOST = re.compile(alternation(_DATA["cohost"]))  # "A会同B": A leads (or takes the verb's role), B cooperates
 _AND = re.compile(r"[和与及]")
+_LEAD_IN = re.compile(rf"^(?:{alternation(_DATA['lead_in'])})")
 _ETC = re.compile(r"(等(?:有关|相关)?(?:部门|单位|机构)?)$")
-_NAME_OK = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9·()（）〈〉、]{2,30}$")
+_NAME_OK = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9·()（）〈〉、“”]{2,30}$")   # 市“双减”工作专班
 _NAME_BAD = re.compile(r"[年月日的是在对把将为了着过以及和或等之]|[0-9]{3,}")
 # a bracket inside a name: 市科技局（市知识产权局）, 市委宣传部〈市新闻出版局〉, 各县（市、区）
 _NESTED = re.compile(r"[(（〈][^()（）〈〉]*[)）〉]")
@@ -129,6 +130,9 @@ def _names(chunk: str) -> list[str]:
         mark = n[-1:] if n[-1:] in _MARK_ROLE else ""
         n = _ETC.sub("", n.strip().rstrip("".join(_MARK_ROLE))).replace("\x00", "、").replace("\x01", ",")
         n = n.replace("\x02", "，")
+        lead_in = _LEAD_IN.match(n)
+        if lead_in and len(n) - lead_in.end() >= 2:
+            n = n[lead_in.end():]   # "由市商务局负责": 由 is not part of the name
         if not n:
             continue
         # "市教委和市科委": split on 和/与/及 only when every part is a name ("市经济和信息化委" stays whole)
@@ -179,6 +183,10 @@ def _read_phrase(phrase: str, default: Optional[str], found: list[tuple[str, str
             if default == "cooperate":
                 role = "cooperate"
             head = seg[: v.start()] if v else seg
+            if pending and role == "cooperate" and default not in (None, "cooperate"):
+                # "责任部门：宣传部，各基层团委配合": the names before the 配合 segment keep the label's role
+                complete &= flush(pending, default)
+                pending = []
             co = _COHOST.search(head)
             if co and co.start() > 0:
                 complete &= flush(pending + _names(head[: co.start()]), role)

@@ -4,7 +4,8 @@ The agency columns are read like a clause (`agencies_in_cell`): a cell may carry
 牵头：A；配合：B, A会同B), names without one take the column's role; a name in two columns keeps its strongest role."""
 from __future__ import annotations
 
-from typing import Optional
+import re
+from typing import Iterable, Optional
 
 from ..model import Agency, Node
 from ..read import Cell
@@ -12,8 +13,24 @@ from .agencies import agencies_in_cell, merge_agencies
 from .data import rules
 from .markers import match_marker
 
-# the header words of each column, from rules/clauses.yaml (`columns:`)
-_COLS = {key: tuple(words) for key, words in rules("clauses.yaml")["columns"].items()}
+# the header words of each column, from rules/clauses.yaml (`columns:`); a header naming people (牵头领导, 责任人)
+# is no column of agencies
+_DATA = rules("clauses.yaml")
+_COLS = {key: tuple(words) for key, words in _DATA["columns"].items()}
+_PEOPLE = tuple(_DATA["people_columns"]["people"])
+_UNITS = tuple(_DATA["people_columns"]["unless"])
+# "排在第一位的为牵头单位": in such a document the first name of a 责任单位 cell leads
+_FIRST_LEADS = re.compile(_DATA["first_leads"])
+
+
+def _of_people(header: str) -> bool:
+    """牵头领导, 责任人: a column of people (责任单位及责任人 still holds agencies)."""
+    return any(p in header for p in _PEOPLE) and not any(u in header for u in _UNITS)
+
+
+def first_name_leads(texts: Iterable[str]) -> bool:
+    """Does the document say that the first agency named in a cell is the lead (a note under or over the table)?"""
+    return any(_FIRST_LEADS.search(t) for t in texts if t)
 
 
 def _task_columns(table: list[list[Cell]]) -> Optional[dict[str, int]]:
@@ -22,10 +39,12 @@ def _task_columns(table: list[list[Cell]]) -> Optional[dict[str, int]]:
     header = [c.text.replace(" ", "").replace("\u3000", "") for c in table[0]]
     cols: dict[str, int] = {}
     for key, words in _COLS.items():
-        for i, h in enumerate(header):
-            if any(w in h for w in words) and i not in cols.values():
-                cols[key] = i
-                break
+        # the words in their order of preference: 牵头单位 before 牵头, whichever column comes first
+        i = next((i for w in words for i, h in enumerate(header)
+                  if w in h and i not in cols.values() and (key in ("seq", "task") or not _of_people(h))),
+                 None)
+        if i is not None:
+            cols[key] = i
     if "task" in cols and ({"seq", "lead", "resp", "coop"} & cols.keys()):
         return cols  # a column of tasks, numbered or assigned: a plan laid out as a table
     return None
@@ -40,7 +59,7 @@ def _section_row(row: list[Cell]) -> Optional[tuple[Node, str]]:
     return Node(label=m.label, number=m.number, text=texts[0], line=row[0].line, style=m.family), m.family
 
 
-def _row_node(row: list[Cell], cols: dict[str, int]) -> Optional[tuple[Node, str]]:
+def _row_node(row: list[Cell], cols: dict[str, int], first_leads: bool) -> Optional[tuple[Node, str]]:
     def cell(key):
         i = cols.get(key)
         return row[i].text.strip() if i is not None and i < len(row) else ""
@@ -61,15 +80,21 @@ def _row_node(row: list[Cell], cols: dict[str, int]) -> Optional[tuple[Node, str
         i = cols.get(key)
         if i is not None and i < len(row):
             c = row[i]
-            merge_agencies(agencies, agencies_in_cell("\n".join(c.parts) if c.parts else c.text, role))
+            got = agencies_in_cell("\n".join(c.parts) if c.parts else c.text, role)
+            if first_leads and key == "resp" and got and got[0].role == "responsible" and \
+                    not any(a.role == "lead" for a in agencies + got):
+                got[0].role = "lead"
+            merge_agencies(agencies, got)
     line = row[cols["task"]].line
     text = f"{label}{task}" if label and not task.startswith(label) else task
     return Node(label=label, number=number, text=text, line=line, agencies=agencies, style=family), family
 
 
-def task_rows(table: list[list[Cell]]) -> Optional[list[tuple[Node, str]]]:
-    """The items (with their marker family) of a table of tasks; None when the table is not one."""
+def task_rows(table: list[list[Cell]], first_leads: bool = False) -> Optional[list[tuple[Node, str]]]:
+    """The items (with their marker family) of a table of tasks; None when the table is not one. `first_leads`: the
+    document says the first name of a cell leads (a header saying so counts too)."""
     cols = _task_columns(table)
     if cols is None:
         return None
-    return [made for made in (_row_node(row, cols) for row in table[1:]) if made]
+    first_leads = first_leads or first_name_leads(c.text for c in table[0])
+    return [made for made in (_row_node(row, cols, first_leads) for row in table[1:]) if made]
