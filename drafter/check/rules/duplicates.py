@@ -7,6 +7,7 @@ strings Indel-normalised `fuzz.ratio` equals 2|A∩B|/(|A|+|B|) — the Dice coe
 """
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Iterable, Optional
 
@@ -252,9 +253,8 @@ def _same_thing(d, a: str, b: str) -> bool:
     return len(x) >= 3 and y.endswith(x)
 
 
-def _shared_target_pairs(ctx: Context, items: list[Node], texts: list[str]) -> list[tuple[int, int, float, str]]:
-    """(i, j, similarity, the target as written) for items sharing one specific target of the same metric, whose
-    texts — or the sentences holding the target — are at least SHARED_TARGET_THRESHOLD alike."""
+def _target_groups(ctx: Context, items: list[Node]) -> list[list[tuple[int, object]]]:
+    """The countable targets of the items grouped by (value, base unit, kind), groups and members in reading order."""
     from collections import defaultdict
 
     from ..data import data_of
@@ -264,21 +264,111 @@ def _shared_target_pairs(ctx: Context, items: list[Node], texts: list[str]) -> l
         for t in n.targets:
             if _countable(t):
                 by_value[(t.value, d.base_unit(t.unit), t.kind)].append((i, t))
+    return list(by_value.values())
+
+
+# Up to this many pairs of targets in one group, every pair is scored; above it (a 任务分工 of thousands of
+# items repeats 70% or 3 件 in hundreds of items) a similarity join finds the pairs that can reach the threshold.
+_SHARED_SMALL = 3000
+
+
+def _shared_target_pairs(ctx: Context, items: list[Node], texts: list[str]) -> list[tuple[int, int, float, str]]:
+    """(i, j, similarity, the target as written) for items sharing one countable target of the same thing, whose
+    texts — or the sentences holding the target — are alike enough (SHARED_TARGET_THRESHOLD for two specific
+    targets, SMALL_TARGET_THRESHOLD else).
+
+    The pairs are those of scoring every pair of a group, in that order (groups in reading order, then each
+    pair of members in reading order); tests/test_dup_shared_targets_pinned.py keeps the all-pairs loop as
+    the oracle."""
+    from ..data import data_of
+    d = data_of(ctx)
+    groups = _target_groups(ctx, items)
+    entries = [e for g in groups for e in g]            # each group's members one after another
     out = []
-    for group in by_value.values():
-        for a in range(len(group)):
-            for b in range(a + 1, len(group)):
-                (i, ti), (j, tj) = group[a], group[b]
-                if i == j or not _same_thing(d, ti.metric, tj.metric):
-                    continue
-                if not d.same_measure(d.measure(ti.text, ti.kind), d.measure(tj.text, tj.kind)):
-                    continue   # 新建12个 and 累计达到12个 are two figures of one thing, not one target twice
-                score = max(_dice(texts[i], texts[j]),
-                            _dice(_sentence_of(items[i], ti), _sentence_of(items[j], tj)))
-                need = SHARED_TARGET_THRESHOLD if _specific(ti) and _specific(tj) else SMALL_TARGET_THRESHOLD
-                if score >= need:
-                    out.append((min(i, j), max(i, j), score, tj.text or ti.text))
+    if sum(len(g) * (len(g) - 1) // 2 for g in groups) <= _SHARED_SMALL:
+        ends = list(itertools.accumulate(len(g) for g in groups))
+        for end, g in zip(ends, groups):
+            for a in range(end - len(g), end):
+                for b in range(a + 1, end):
+                    (i, ti), (j, tj) = entries[a], entries[b]
+                    if i == j or not _same_thing(d, ti.metric, tj.metric):
+                        continue
+                    if not d.same_measure(d.measure(ti.text, ti.kind), d.measure(tj.text, tj.kind)):
+                        continue   # 新建12个 and 累计达到12个 are two figures of one thing, not one target twice
+                    score = max(_dice(texts[i], texts[j]),
+                                _dice(_sentence_of(items[i], ti), _sentence_of(items[j], tj)))
+                    need = SHARED_TARGET_THRESHOLD if _specific(ti) and _specific(tj) else SMALL_TARGET_THRESHOLD
+                    if score >= need:
+                        out.append((min(i, j), max(i, j), score, tj.text or ti.text))
+        return out
+    group_of = [k for k, g in enumerate(groups) for _ in g]
+    sentences = [_sentence_of(items[i], t) for i, t in entries]
+    specific = [_specific(t) for _, t in entries]
+    measure = [d.measure(t.text, t.kind) for _, t in entries]
+    same: dict[tuple[str, str], bool] = {}
+    for a, b, score in _shared_target_scored(group_of, [i for i, _ in entries], specific, texts, sentences):
+        (i, ti), (j, tj) = entries[a], entries[b]
+        key = (ti.metric, tj.metric)
+        if key not in same:
+            same[key] = _same_thing(d, ti.metric, tj.metric)
+        if same[key] and d.same_measure(measure[a], measure[b]):
+            out.append((min(i, j), max(i, j), score, tj.text or ti.text))
     return out
+
+
+def _shared_target_scored(group_of: list[int], item_of: list[int], specific: list[bool], texts: list[str],
+                          sentences: list[str]) -> list[tuple[int, int, float]]:
+    """(a, b, score) for the pairs of entries a < b of one group (`group_of`) and two items (`item_of`)
+    whose items' texts or target sentences are alike enough (SHARED_TARGET_THRESHOLD when both targets are
+    `specific`, SMALL_TARGET_THRESHOLD else), in (a, b) order; the score is `_dice`'s, to the last bit (the
+    same integer counts, the same float division).
+
+    Candidates come from similarity joins of the entries' texts and of their sentences — of all entries at
+    SMALL_TARGET_THRESHOLD, of the specific ones at SHARED_TARGET_THRESHOLD — each bigram made a token of the entry's group
+    (two entries of one group share what their texts share, two of different groups nothing), so every
+    pair that reaches its threshold is among them and few others; each is then counted exactly
+    (simjoin.overlaps)."""
+    import numpy as np
+
+    from ... import simjoin
+
+    group = np.asarray(group_of, dtype=np.int64)
+    item = np.asarray(item_of, dtype=np.int64)
+    spec = np.asarray(specific, dtype=bool)
+
+    def dice(ts, xs, ys):
+        sx, sy = ts.size[xs], ts.size[ys]
+        return np.where((sx > 0) & (sy > 0), 2.0 * simjoin.overlaps(ts, xs, ys) / np.maximum(sx + sy, 1), 0.0)
+
+    n = len(group)
+    everyone, sub = np.arange(n), np.flatnonzero(spec)
+    text_strings = [texts[i] for i in item_of]
+    text_sets, sent_sets = _group_sets(text_strings, everyone, group), _group_sets(sentences, everyone, group)
+    found = []
+    for strings, ts in ((text_strings, text_sets), (sentences, sent_sets)):
+        found.append(simjoin.candidate_pairs(ts, SMALL_TARGET_THRESHOLD))
+        if len(sub) > 1:                                    # two specific targets: SHARED_TARGET_THRESHOLD
+            x, y = simjoin.candidate_pairs(_group_sets(strings, sub, group), SHARED_TARGET_THRESHOLD)
+            found.append((sub[x], sub[y]))
+    a = np.concatenate([x for x, _ in found])
+    b = np.concatenate([y for _, y in found])
+    keep = (group[a] == group[b]) & (item[a] != item[b])
+    pair = np.unique(a[keep] * n + b[keep])
+    a, b = pair // n, pair % n
+    score = np.maximum(dice(text_sets, a, b), dice(sent_sets, a, b))
+    need = np.where(spec[a] & spec[b], SHARED_TARGET_THRESHOLD, SMALL_TARGET_THRESHOLD)
+    ok = score >= need
+    return list(zip(a[ok].tolist(), b[ok].tolist(), score[ok].tolist()))
+
+
+def _group_sets(strings: list[str], which, group):
+    """The bigram sets of `strings[k]` for k in `which` (an int array), each bigram a token of group[k]."""
+    import numpy as np
+
+    from ... import simjoin
+    keys, sizes = simjoin.bigram_sets([strings[k] for k in which.tolist()])   # keys below 2 ** 42
+    ids, _ = simjoin.dense_ids((np.repeat(group[which], sizes) << 42) | keys)
+    return simjoin.TokenSets.from_flat(ids, sizes)
 
 
 _WS = re.compile(r"\s+")
