@@ -178,45 +178,73 @@ def _note_merges_and_splits(changes: list[Change], old_refs: list[ItemRef], new_
     """A dropped item most of whose words stand in one new item was merged into it; a new item most of whose
     words stand in one old item was split from it. Found through an inverted index of character pairs
     (pairs common to many items left out), so the cost grows with the unpaired items, not old × new."""
-    def grams(r: ItemRef) -> set[str]:
-        return _align.bigrams(_align.norm_fuzzy(r.body))
-
-    def index(refs: list[ItemRef]) -> tuple[list[set[str]], dict[str, list[int]]]:
-        sets = [grams(r) for r in refs]
-        postings: dict[str, list[int]] = {}
-        for k, g in enumerate(sets):
-            for b in g:
-                postings.setdefault(b, []).append(k)
-        common = max(3, len(refs) // 20)
-        return sets, {b: ks for b, ks in postings.items() if len(ks) <= common}
-
-    def best(g: set[str], postings: dict[str, list[int]]) -> tuple[Optional[int], float]:
-        if len(g) < 4:
-            return None, 0.0
-        counts: dict[int, int] = {}
-        for b in g:
-            for k in postings.get(b, ()):
-                counts[k] = counts.get(k, 0) + 1
-        if not counts:
-            return None, 0.0
-        k, n = max(counts.items(), key=lambda kv: (kv[1], -kv[0]))   # a tie goes to the first item
-        return k, n / len(g)
-
     dropped = [ch for ch in changes if ch.status == "dropped"]
     new = [ch for ch in changes if ch.status == "new"]
     if dropped:
-        _, post = index(new_refs)
-        for ch in dropped:
-            k, share = best(grams(ch.old), post)
+        for ch, (k, share) in zip(dropped, _best_containers([ch.old.body for ch in dropped],
+                                                            [r.body for r in new_refs])):
             if k is not None and share >= CONTAINED:
                 ch.merged_into = new_refs[k]
     if new:
-        _, post = index(old_refs)
         kept = {id(ch.old) for ch in changes if ch.old is not None and ch.new is not None}
-        for ch in new:
-            k, share = best(grams(ch.new), post)
+        for ch, (k, share) in zip(new, _best_containers([ch.new.body for ch in new], [r.body for r in old_refs])):
             if k is not None and share >= SPLIT_OFF and id(old_refs[k]) in kept:
                 ch.split_from = old_refs[k]
+
+
+_CHUNK = 1 << 22   # (query, item) postings counted at a time
+
+
+def _best_containers(queries: list[str], texts: list[str]) -> list[tuple[Optional[int], float]]:
+    """For each query, the text holding most of its character pairs, and the share it holds: (k, n / |pairs|).
+
+    Pairs are ``bigrams(norm_fuzzy(…))`` as sets; a pair in more than max(3, len(texts) // 20) texts is left
+    out of the index (boilerplate); a tie goes to the first text; a query of fewer than 4 pairs, or sharing
+    none, gets (None, 0.0). Counted with numpy over an inverted index (the same numbers as a dict of counts)."""
+    out: list[tuple[Optional[int], float]] = [(None, 0.0)] * len(queries)
+    q_keys = [_align._bigram_keys(_align.norm_fuzzy(x)) for x in queries]
+    asked = [q for q, k in enumerate(q_keys) if len(k) >= 4]
+    if not asked or not texts:
+        return out
+    t_keys = [_align._bigram_keys(_align.norm_fuzzy(x)) for x in texts]
+    t_flat = np.concatenate(t_keys)
+    t_rec = np.repeat(np.arange(len(texts), dtype=np.int64), [len(k) for k in t_keys])
+    order = np.argsort(t_flat, kind="stable")            # postings: by key, then by text
+    t_flat, t_rec = t_flat[order], t_rec[order]
+    uniq, first, df = np.unique(t_flat, return_index=True, return_counts=True)
+    common = max(3, len(texts) // 20)
+    q_flat = np.concatenate([q_keys[q] for q in asked])
+    q_rec = np.repeat(np.arange(len(asked), dtype=np.int64), [len(q_keys[q]) for q in asked])
+    at = np.minimum(np.searchsorted(uniq, q_flat), len(uniq) - 1)
+    hit = (uniq[at] == q_flat) & (df[at] <= common)
+    at, q_rec = at[hit], q_rec[hit]
+    lens, starts = df[at], first[at]
+    nt = len(texts)
+    best_k = np.full(len(asked), -1, dtype=np.int64)
+    best_n = np.zeros(len(asked), dtype=np.int64)
+    ends = np.cumsum(lens)
+    a = 0
+    while a < len(at):
+        base = ends[a - 1] if a else 0
+        b = max(a + 1, int(np.searchsorted(ends, base + _CHUNK, side="right")))
+        # whole queries in a chunk: cut only where the query changes
+        while b < len(at) and q_rec[b] == q_rec[b - 1]:
+            b += 1
+        ln, st, qr = lens[a:b], starts[a:b], q_rec[a:b]
+        total = int(ln.sum())
+        pos = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(ln) - ln - st, ln)
+        key = np.sort(np.repeat(qr, ln) * nt + t_rec[pos])
+        last = np.flatnonzero(np.append(key[1:] != key[:-1], True))
+        count = np.diff(np.concatenate(([-1], last)))
+        qk, tk = key[last] // nt, key[last] % nt
+        o = np.lexsort((tk, -count, qk))                  # per query: most pairs first, then the first text
+        head = o[np.concatenate(([True], qk[o][1:] != qk[o][:-1]))]
+        best_k[qk[head]], best_n[qk[head]] = tk[head], count[head]
+        a = b
+    for j, q in enumerate(asked):
+        if best_k[j] >= 0:
+            out[q] = (int(best_k[j]), int(best_n[j]) / len(q_keys[q]))
+    return out
 
 
 def _drop_anchor(r: int, old_refs: list[ItemRef], paired_old: dict[int, int]) -> float:
