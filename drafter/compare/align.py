@@ -147,17 +147,28 @@ def _bigram_keys(s: str) -> np.ndarray:
     return np.unique((c[:-1] << 21) | c[1:])
 
 
+def bigram_key_sets(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """`_bigram_keys` of every text, end to end, and how many each has — in one pass over all the texts."""
+    from ..simjoin import bigram_sets
+    keys, sizes = bigram_sets(texts)
+    single = np.fromiter((len(x) == 1 for x in texts), dtype=bool, count=len(texts))
+    if single.any():   # a one-character text's only "bigram" is the character itself
+        at = np.flatnonzero(single)
+        keys = np.insert(keys, np.cumsum(sizes)[at], [_SINGLE | ord(texts[k]) for k in at.tolist()])
+        sizes = sizes + single
+    return keys, sizes
+
+
 def _encode_items(old: Sequence[ItemText], new: Sequence[ItemText], stop: bool):
-    """Bigram-id arrays of the whole items, Dice-trick strings of the lead sentences, and the vocabulary size.
+    """Bigram-id arrays of the whole items and of the lead sentences, and the vocabulary size.
 
     The same sets as ``_Encoder`` over ``bigrams(norm_fuzzy(…))`` with ``_stop_bigrams``, built as integer
     arrays: Python sets of two-character strings cost ~40 MB for 6,400 items.
     """
-    keys = [_bigram_keys(norm_fuzzy(x.whole)) for x in old] + [_bigram_keys(norm_fuzzy(x.whole)) for x in new]
-    keys += [_bigram_keys(norm_fuzzy(x.title)) for x in old] + [_bigram_keys(norm_fuzzy(x.title)) for x in new]
-    lens = np.array([len(k) for k in keys], dtype=np.int64)
-    flat = np.concatenate(keys) if keys else np.zeros(0, np.int64)
-    del keys
+    texts = [norm_fuzzy(x.whole) for x in old] + [norm_fuzzy(x.whole) for x in new]
+    texts += [norm_fuzzy(x.title) for x in old] + [norm_fuzzy(x.title) for x in new]
+    flat, lens = bigram_key_sets(texts)
+    del texts
     uniq, ids = np.unique(flat, return_inverse=True)
     del flat
     ids = ids.astype(np.int32).ravel()
@@ -172,9 +183,7 @@ def _encode_items(old: Sequence[ItemText], new: Sequence[ItemText], stop: bool):
     for g in parts:
         kept = g[~is_stop[g]]
         out.append(kept if len(kept) else g)   # an item made only of boilerplate still has to look like itself
-    o_ids, n_ids = out[:len(old)], out[len(old):n_items]
-    titles = [_Encoder.encode_array(g) for g in out[n_items:]]
-    return o_ids, n_ids, titles[:len(old)], titles[len(old):], len(uniq)
+    return out[:len(old)], out[len(old):n_items], out[n_items:n_items + len(old)], out[n_items + len(old):], len(uniq)
 
 
 class _Inverted:
@@ -245,7 +254,8 @@ BLOCK_WORK = 1 << 20       # (old item, new item, shared bigram) triples per blo
 
 def _score_blocks(old: Sequence[ItemText], new: Sequence[ItemText], workers: int = -1, stop: bool = True):
     """Yield (first old index, block of scores: rows = old items from there, columns = all new items)."""
-    o_ids, n_ids, ot, nt, vocab = _encode_items(old, new, stop)
+    o_ids, n_ids, o_t, n_t, vocab = _encode_items(old, new, stop)
+    ot, nt = [_Encoder.encode_array(g) for g in o_t], [_Encoder.encode_array(g) for g in n_t]
     inv = _Inverted(n_ids, vocab)
     work = np.cumsum(inv.work(o_ids))
     nn = len(new)
@@ -284,8 +294,68 @@ def score_pairs(old: Sequence[ItemText], new: Sequence[ItemText], threshold: flo
                 workers: int = -1, stop: bool = True) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The pairs scoring at or above `threshold`: (old indices, new indices, scores), row-major order.
 
-    The same numbers as `score_matrix`, without ever holding the whole matrix.
+    The same numbers as `score_matrix`, without holding the whole matrix and without scoring the lead
+    sentences of every pair. A pair reaches the threshold T only if its whole items' score or its lead
+    sentences' score does (score = max(whole, (whole + title) / 2) and title ≤ 100, so whole < T needs
+    title > T). The whole items' scores come block by block from the inverted index (cheap: integer
+    counts); the lead sentences are scored (rapidfuzz) only for the pairs whose whole items reach T and
+    for those a similarity join of the lead sentences (drafter/simjoin.py, prefix filtering) finds at
+    Dice ≥ (T − 0.5) / 100 less a little slack — every pair whose rounded title score can reach T.
+    At a threshold so low that every pair is a candidate, every pair is scored (`_score_pairs_blocks`).
     """
+    empty = np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0, np.float32)
+    if not old or not new:
+        return empty
+    floor = (float(threshold) - 0.5) / 100 - 1e-3
+    if floor <= 0.01:
+        return _score_pairs_blocks(old, new, threshold, workers, stop)
+    from .. import simjoin
+    o_ids, n_ids, o_t, n_t, vocab = _encode_items(old, new, stop)
+    no, nn = len(old), len(new)
+    x, y = simjoin.candidate_pairs(simjoin.TokenSets.from_flat(
+        _flat(list(o_t) + list(n_t)), np.array([len(g) for g in list(o_t) + list(n_t)], dtype=np.int64)), floor)
+    cross = (x < no) & (y >= no)
+    by_title = np.sort(x[cross] * nn + (y[cross] - no))     # row-major keys of the lead sentences' candidates
+    ot: dict[int, str] = {}
+    nt: dict[int, str] = {}
+
+    def encoded(cache: dict[int, str], ids: list, ks: list[int]) -> list[str]:
+        for k in ks:
+            if k not in cache:
+                cache[k] = _Encoder.encode_array(ids[k])
+        return [cache[k] for k in ks]
+
+    inv = _Inverted(n_ids, vocab)
+    work = np.cumsum(inv.work(o_ids))
+    rows_per = max(1, BLOCK_CELLS // max(nn, 1))
+    rows, cols, vals = [], [], []
+    a = 0
+    while a < no:
+        base = work[a - 1] if a else 0
+        b = int(np.searchsorted(work, base + BLOCK_WORK, side="right"))
+        b = min(max(b, a + 1), a + rows_per, no)
+        whole = np.rint(_dice_block(inv.intersections(o_ids[a:b]), o_ids[a:b], n_ids))
+        t0, t1 = np.searchsorted(by_title, [a * nn, b * nn])
+        key = np.union1d(np.flatnonzero(whole >= threshold) + a * nn, by_title[t0:t1])
+        r, c = key // nn, key % nn
+        if len(key):
+            w = whole[r - a, c]
+            title = process.cpdist(encoded(ot, o_t, r.tolist()), encoded(nt, n_t, c.tolist()), scorer=fuzz.ratio,
+                      dtype=np.uint8, workers=workers).astype(np.float32)
+            v = np.maximum(w, (w + title) * 0.5)
+            ok = v >= threshold
+            rows.append(r[ok].astype(np.int32))
+            cols.append(c[ok].astype(np.int32))
+            vals.append(v[ok])
+        a = b
+    if not rows:
+        return empty
+    return np.concatenate(rows), np.concatenate(cols), np.concatenate(vals)
+
+
+def _score_pairs_blocks(old: Sequence[ItemText], new: Sequence[ItemText], threshold: float = THRESHOLD,
+                        workers: int = -1, stop: bool = True) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """`score_pairs` by scanning every pair, a block of old items at a time (the oracle of the tests)."""
     rows, cols, vals = [], [], []
     if old and new:
         for a, blk in _score_blocks(old, new, workers, stop):
