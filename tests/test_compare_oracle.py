@@ -110,3 +110,4 @@ def test_best_containers_odd_texts():
     assert _best_containers(queries, texts) == oracle_best(queries, texts)
     assert _best_containers(queries, []) == oracle_best(queries, [])
     assert _best_containers([], texts) == []
+    assert _best_containers(queries, ["", "", "甲"]) == oracle_best(queries, ["", "", "甲"])

@@ -202,19 +202,21 @@ def _best_containers(queries: list[str], texts: list[str]) -> list[tuple[Optiona
     out of the index (boilerplate); a tie goes to the first text; a query of fewer than 4 pairs, or sharing
     none, gets (None, 0.0). Counted with numpy over an inverted index (the same numbers as a dict of counts)."""
     out: list[tuple[Optional[int], float]] = [(None, 0.0)] * len(queries)
-    q_keys = [_align._bigram_keys(_align.norm_fuzzy(x)) for x in queries]
-    asked = [q for q, k in enumerate(q_keys) if len(k) >= 4]
-    if not asked or not texts:
+    q_flat, q_size = _align.bigram_key_sets([_align.norm_fuzzy(x) for x in queries])
+    asked = np.flatnonzero(q_size >= 4)
+    if not len(asked) or not texts:
         return out
-    t_keys = [_align._bigram_keys(_align.norm_fuzzy(x)) for x in texts]
-    t_flat = np.concatenate(t_keys)
-    t_rec = np.repeat(np.arange(len(texts), dtype=np.int64), [len(k) for k in t_keys])
+    t_flat, t_size = _align.bigram_key_sets([_align.norm_fuzzy(x) for x in texts])
+    t_rec = np.repeat(np.arange(len(texts), dtype=np.int64), t_size)
     order = np.argsort(t_flat, kind="stable")            # postings: by key, then by text
     t_flat, t_rec = t_flat[order], t_rec[order]
     uniq, first, df = np.unique(t_flat, return_index=True, return_counts=True)
+    if not len(uniq):
+        return out
     common = max(3, len(texts) // 20)
-    q_flat = np.concatenate([q_keys[q] for q in asked])
-    q_rec = np.repeat(np.arange(len(asked), dtype=np.int64), [len(q_keys[q]) for q in asked])
+    q_rec = np.repeat(np.arange(len(queries), dtype=np.int64), q_size)
+    q_flat, q_rec = q_flat[q_size[q_rec] >= 4], q_rec[q_size[q_rec] >= 4]
+    q_rec = np.searchsorted(asked, q_rec)                # numbered among the queries asked
     at = np.minimum(np.searchsorted(uniq, q_flat), len(uniq) - 1)
     hit = (uniq[at] == q_flat) & (df[at] <= common)
     at, q_rec = at[hit], q_rec[hit]
@@ -241,9 +243,9 @@ def _best_containers(queries: list[str], texts: list[str]) -> list[tuple[Optiona
         head = o[np.concatenate(([True], qk[o][1:] != qk[o][:-1]))]
         best_k[qk[head]], best_n[qk[head]] = tk[head], count[head]
         a = b
-    for j, q in enumerate(asked):
+    for j, q in enumerate(asked.tolist()):
         if best_k[j] >= 0:
-            out[q] = (int(best_k[j]), int(best_n[j]) / len(q_keys[q]))
+            out[q] = (int(best_k[j]), int(best_n[j]) / int(q_size[q]))
     return out
 
 
