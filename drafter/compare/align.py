@@ -178,11 +178,12 @@ def _encode_items(old: Sequence[ItemText], new: Sequence[ItemText], stop: bool):
     if stop and n_items >= STOP_MIN_ITEMS:
         df = np.bincount(ids[:n_whole], minlength=len(uniq))   # each item's keys are unique
         is_stop = df > STOP_SHARE * n_items
-    parts = np.split(ids, np.cumsum(lens)[:-1]) if len(lens) else []
-    out = []
-    for g in parts:
-        kept = g[~is_stop[g]]
-        out.append(kept if len(kept) else g)   # an item made only of boilerplate still has to look like itself
+    rec = np.repeat(np.arange(len(lens)), lens)
+    keep = ~is_stop[ids]
+    n_kept = np.bincount(rec[keep], minlength=len(lens))
+    keep |= (n_kept == 0)[rec]                  # an item made only of boilerplate still has to look like itself
+    kept_lens = np.where(n_kept > 0, n_kept, lens)
+    out = np.split(ids[keep], np.cumsum(kept_lens)[:-1]) if len(lens) else []
     return out[:len(old)], out[len(old):n_items], out[n_items:n_items + len(old)], out[n_items + len(old):], len(uniq)
 
 

@@ -34,15 +34,20 @@ def _neighbour(text: str, i: int, step: int) -> tuple[str, int]:
     return (text[k] if 0 <= k < len(text) else ""), n
 
 
+_BRACKET = re.compile(r"[(（)）]")
+_MARK = re.compile(r'[,;:?!"]')
+
+
 def _pairs(text: str, protected: list[tuple[int, int]]) -> dict[int, int]:
     """Bracket pairs (ASCII or full-width, either side) by position of the opener → closer."""
     out, stack = {}, []
-    for i, ch in enumerate(text):
-        if any(a <= i < b for a, b in protected):
+    for m in _BRACKET.finditer(text):     # only the brackets: a scan of every character cost a generator each
+        i = m.start()
+        if protected and any(a <= i < b for a, b in protected):
             continue
-        if ch in "(（":
+        if text[i] in "(（":
             stack.append(i)
-        elif ch in ")）" and stack:
+        elif stack:
             out[stack.pop()] = i
     return out
 
@@ -57,7 +62,8 @@ def halfwidth_marks(text: str) -> list[tuple[int, int, str]]:
         return not any(a <= i < b for a, b in protected)
 
     marks: dict[int, str] = {}
-    for i, ch in enumerate(text):
+    found = [(m.start(), m.group()) for m in _MARK.finditer(text)]
+    for i, ch in found:
         if ch in ",;" and free(i):
             before, after = _neighbour(text, i - 1, -1)[0], _neighbour(text, i + 1, 1)[0]
             if before.isdigit() and after.isdigit():
@@ -75,7 +81,7 @@ def halfwidth_marks(text: str) -> list[tuple[int, int, str]]:
             for i in (a, b):
                 if text[i] in "()":
                     marks[i] = _FULL[text[i]]
-    quotes = [i for i, ch in enumerate(text) if ch == '"' and free(i)]
+    quotes = [i for i, ch in found if ch == '"' and free(i)]
     if quotes and len(quotes) % 2 == 0:
         for a, b in zip(quotes[::2], quotes[1::2]):
             if _CJK.search(text[a + 1:b]) or _cjk(_neighbour(text, a - 1, -1)[0]):
