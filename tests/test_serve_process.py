@@ -188,6 +188,27 @@ def test_a_failed_job_says_why(server):
     assert server.request("GET", "/api/jobs/nope")[0] == 404
 
 
+def test_a_job_can_be_waited_for(server, big_plan):
+    """`GET /api/jobs/<id>?wait=S` answers when the job ends or after S seconds (at most 2), whichever is first:
+    the page hears of the end at once instead of on its next look. While the slow check runs a short wait
+    answers with it still running; a bad S is no wait."""
+    status, body, _ = server.upload("/api/check?async=1", {"file": (big_plan.name, big_plan.read_bytes())})
+    assert status == 202
+    job = json.loads(body)["job"]
+    st = json.loads(server.request("GET", f"/api/jobs/{job}?wait=0.05")[1])
+    assert st["state"] in ("queued", "running"), st
+    looks = 0
+    while st["state"] not in ("done", "error"):
+        st = json.loads(server.request("GET", f"/api/jobs/{job}?wait=2")[1])
+        looks += 1
+    assert st["state"] == "done" and st["status"] == 200 and st["progress"] == 1.0
+    # each look waited (up to 2 s) instead of answering at once: about one look per 2 s of the job's own time
+    assert looks <= st["elapsed"] / 2 + 2, (looks, st["elapsed"])
+    status, body, _ = server.request("GET", f"/api/jobs/{job}?wait=nonsense")
+    assert status == 200 and json.loads(body)["state"] == "done"
+    assert server.request("GET", st["result"])[0] == 200
+
+
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
 def test_stops_cleanly_within_seconds_even_mid_request(tmp_path, big_plan, sig):
     s = Server(tmp_path)

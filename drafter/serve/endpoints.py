@@ -200,10 +200,21 @@ async def api_draft(request: Request) -> Response:
 
 # --- jobs ---------------------------------------------------------------------------------------------------
 
+MAX_WAIT = 2.0   # seconds a job status may wait for the job to end (`?wait=S`)
+
+
 async def job_status(request: Request) -> Response:
+    """How far a job is; with `?wait=S` (at most MAX_WAIT) the answer waits until the job ends or S seconds
+    pass, so a page hears of the end at once rather than on its next look. A bad S is no wait."""
     job = request.app.state.jobs.get(request.path_params["job"])
     if job is None:
         return json_error(404, message("no_job", lang_of(request)))
+    try:
+        wait = min(max(float(request.query_params.get("wait") or 0), 0.0), MAX_WAIT)
+    except ValueError:
+        wait = 0.0
+    if wait and job.task is not None and not job.task.done():
+        await asyncio.wait({job.task}, timeout=wait)   # never raises for the job's own end or cancellation
     return JSONResponse(job.to_dict(), headers={"cache-control": "no-store"})
 
 

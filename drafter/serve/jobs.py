@@ -1,5 +1,5 @@
 """Long work as a job the page can watch: `POST /api/<endpoint>?async=1` answers 202 at once with a job id;
-`GET /api/jobs/<id>` says how far it is; `GET /api/jobs/<id>/result` is the reply the endpoint would have given.
+`GET /api/jobs/<id>` says how far it is (`?wait=S`: once it ends, or after S seconds, at most 2); `GET /api/jobs/<id>/result` is the reply the endpoint would have given.
 
 A job's uploads are deleted when its work ends (the job is the request's continuation); its reply is kept in
 memory until fetched, or for KEEP seconds.
