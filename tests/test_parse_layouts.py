@@ -149,10 +149,11 @@ def test_run_in_cuts_nothing_in_ordinary_lines(line):
 
 def test_run_in_cuts_where_the_numbering_goes_on():
     from drafter.parse.runin import split_run_in
-    line = "一、总体任务（一）加快推进数字化转型1.实施提质工程。（责任单位：县政务服务中心）2.推动数据共享。（三）不是下一项"
+    # （五） after （一） is no numbering going on (one number left out would be: a slip for NUM001 to report)
+    line = "一、总体任务（一）加快推进数字化转型1.实施提质工程。（责任单位：县政务服务中心）2.推动数据共享。（五）不是下一项"
     (pieces,) = split_run_in([line], [True])
     assert pieces == ["一、总体任务", "（一）加快推进数字化转型", "1.实施提质工程。（责任单位：县政务服务中心）",
-                      "2.推动数据共享。（三）不是下一项"]
+                      "2.推动数据共享。（五）不是下一项"]
 
 
 def test_a_notice_is_no_plan_even_split_over_two_lines():
@@ -195,3 +196,12 @@ def test_pdf_blank_text_with_page_marks_and_a_running_header():
     assert perfect(c), _report(c)
     assert not any("— 2 —" in n.text or "任务分工" in n.text for n in got.documents[0].items())
     assert not [f for f in run_checks(got) if f.severity in ("error", "warning")]
+
+
+def test_a_numbering_slip_in_run_in_text_is_still_found():
+    """`…（三）强化组织领导5.建立…` with 4. left out: 5. is still cut as an item, so NUM001 reports the gap."""
+    text = (FIXTURES / "c4_division_one_line.txt").read_text(encoding="utf-8")
+    broken = text.replace("4.建立", "5.建立").replace("5.加强资金", "6.加强资金")
+    got = parse_text(broken)
+    assert [n.label for n in got.documents[0].items()] == ["1.", "2.", "3.", "5.", "6."]
+    assert [f.rule for f in run_checks(got) if f.severity == "error"] == ["NUM001"]

@@ -44,13 +44,16 @@ class _State:
         self.stack: list[str] = []
         self.last: dict[str, int] = {}
 
-    def fits(self, family: str, number: int) -> bool:
+    def fits(self, family: str, number: int, skip: bool = False) -> bool:
+        """Does `number` go on the numbering of `family`? With `skip`, one number left out also does (`1. 2. 4.`:
+        the slip is NUM001's to report, which it can only when 4. is an item of its own)."""
+        nexts = {self.last.get(family, 0) + 1} | ({self.last.get(family, 0) + 2} if skip else set())
         if family in self.stack:
-            return number == self.last.get(family, 0) + 1
+            return number in nexts
         deepest = max((RANK[f] for f in self.stack), default=-99)
         if RANK[family] > deepest:  # a new, deeper level: its first item, or one numbered on across sections
-            return number == 1 or number == self.last.get(family, 0) + 1
-        return number == self.last.get(family, 0) + 1  # a higher level goes on
+            return number == 1 or number in nexts
+        return number in nexts  # a higher level goes on
 
     def take(self, family: str, number: Optional[int]) -> None:
         if family in self.stack:
@@ -184,7 +187,8 @@ def split_line(text: str, state: _State) -> list[str]:
             if not (after_heading or (after_sentence and before == "。" and seg_marker is not None
                                       and seg_marker.family == "dash")):
                 continue
-        elif not (after_sentence or after_heading) or not state.fits(m.family, m.number):
+        elif not (after_sentence or after_heading) or not state.fits(m.family, m.number,
+                                                                      skip=after_heading or before == "。"):
             continue
         cuts.append(pos)
         state.take(m.family, m.number)
