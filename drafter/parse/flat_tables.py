@@ -192,7 +192,7 @@ def _cell_lines(texts: list[str], start: int, keys: list[Optional[str]]) -> tupl
             cur[task] = (i, t)
         elif cur is not None and col is not None and not (is_signature(t) and is_date_line(nxt)):
             cur[col] = (i, t)
-        elif seq is None and (t.endswith(("。", "；")) or len(t) > 12):
+        elif seq is None and (t.endswith(("。", "；")) or len(t) > 12) and not (is_signature(t) and is_date_line(nxt)):
             cur = new_row(task, i, t)  # no 序号 column: each task starts its row
         else:
             break
