@@ -34,6 +34,8 @@ bench: install
 	$(PY) bench/run.py
 	$(PY) bench/bench_serve.py
 	$(PY) bench/bench_fix.py --n 10 --docx
+	$(PY) bench/bench_fix_numbering.py
+	$(PY) bench/bench_layout.py
 
 serve: install
 	$(DRAFTER) serve
