@@ -173,3 +173,13 @@ def test_libreoffice_draws_the_fixed_labels(fixed, tmp_path):
         text = (tmp_path / (Path(f).stem + ".txt")).read_text(encoding="utf-8-sig")
         drawn = ["".join(line.split()) for line in text.splitlines() if line.strip()]
         assert drawn == fixed[n][3], n
+
+
+@pytest.mark.parametrize("name", ["three levels, 1、", "renumber and form"])
+def test_the_report_counts_the_revisions_word_shows(fixed, name):
+    """共 N 处修订 is the number of tracked changes in the file (a moved paragraph is one), not of text edits."""
+    _, dst, res, _ = fixed[name]
+    with zipfile.ZipFile(dst) as z:
+        doc = z.read("word/document.xml").decode()
+    n = len(re.findall(r"<w:(?:ins|del|pPrChange) ", doc))
+    assert f"共 {n} 处修订" in res.stderr, res.stderr

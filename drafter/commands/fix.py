@@ -36,8 +36,9 @@ def report(r: FixResult, dry_run: bool) -> str:
     else:
         what = tr("修订（接受或拒绝见 Word 的“审阅”）", "tracked changes (accept or reject them in Word's Review tab)") \
             if r.fmt == "docx" else tr("改动", "changes")
-        out.append(tr(f"已修复 {n} 个问题（{by}），共 {len(r.plan.changes)} 处{what}，写入 {r.out}",
-                      f"fixed {n} findings ({by}) with {len(r.plan.changes)} {what}; wrote {r.out}"))
+        k = r.revisions if r.fmt == "docx" and r.revisions else len(r.plan.changes)
+        out.append(tr(f"已修复 {n} 个问题（{by}），共 {k} 处{what}，写入 {r.out}",
+                      f"fixed {n} findings ({by}) with {k} {what}; wrote {r.out}"))
     if laid:
         out.append(tr(f"版式：{r.layout.changes} 处修订", f"layout: {r.layout.changes} tracked change(s)"))
         out += ["  " + line for line in r.layout.lines()]

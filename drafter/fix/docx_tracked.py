@@ -77,6 +77,7 @@ class TrackedWriter:
         self.body = self.doc.find(W + "body")
         self.paras = paragraph_elements(self.body) if self.body is not None else []
         self.maps: dict[int, Optional[ParagraphMap]] = {}
+        self.revisions = 0   # the tracked changes write() made (w:ins, w:del, w:pPrChange)
         self.date = date or revision_date()
         self.auto = AutoNumbering(path, self.body, self.numbering, self.styles, self.paras, self._id, self.date, AUTHOR)
 
@@ -195,6 +196,8 @@ class TrackedWriter:
                 self._replace(pm, ch)
         if labels:
             self.auto.relabel(labels)
+        self.revisions = sum(1 for el in self.doc.iter(W + "ins", W + "del", W + "pPrChange", W + "rPrChange")
+                             if el.get(W + "author") == AUTHOR and el.get(W + "date") == self.date)
         self._save(out)
 
     # --- the package ------------------------------------------------------------------------------

@@ -33,6 +33,7 @@ class FixResult:
     written: bool = False
     fmt: str = "text"
     layout: Optional[object] = None    # fix --layout's LayoutReport (what it changed), None without --layout
+    revisions: int = 0                 # a .docx: the tracked changes written for the text (w:ins/w:del/w:pPrChange)
 
     @property
     def fixed_by_rule(self) -> Counter:
@@ -121,7 +122,9 @@ def fix_file(path: str, out: Optional[str] = None, select=None, ignore=None, pri
             writer = TrackedWriter(work, src, date)
             p = plan(todo, result.lines, feasible=writer.problem)
             writer.write(p.changes, fixed_path)
+            revisions = writer.revisions
         else:
+            revisions = 0
             from .text_writer import encode, read_raw
             raw = read_raw(path, encoding)
             if raw.lines != result.lines:
@@ -150,6 +153,7 @@ def fix_file(path: str, out: Optional[str] = None, select=None, ignore=None, pri
                         after=[f for f in after_all if f.rule in chosen], new=new, fmt=src.fmt)
         res.diff = unified_diff(result.lines, fixed.lines, p.changes, path, out)
         res.layout = layout_report
+        res.revisions = revisions
         laid = layout_report is not None and bool(layout_report.done)
         if not dry_run and (p.changes or laid):   # nothing to fix: nothing written, as without --layout
             with open(fixed_path, "rb") as f:
