@@ -144,3 +144,20 @@ def test_wps_reads_like_the_doc(tmp_path):
     (doc,) = load(str(wps)).documents
     assert [(n.label, [[a.name, a.role] for a in n.agencies]) for n in doc.items()] == \
         [(label, want) for label, want in EXPECTED["culture_2025_tasks.doc"]]
+
+
+@pytest.mark.parametrize("text,says", [
+    ("注：责任单位有多个的，排在第一位的为牵头单位。", True),
+    ("责任单位（排第一位的为牵头单位）", True),
+    ("注：列第一位的为牵头单位，其他为配合单位。", True),
+    ("责任单位（牵头单位列首位）", True),
+    ("注：第一个单位为牵头单位。", True),
+    ("注：排名第一的单位为牵头单位。", True),
+    ("（排在首位的是牵头部门）", True),
+    ("牵头单位要加强统筹，排出时间表。", False),
+    ("排在第一位的任务要优先完成。", False),
+    ("责任单位", False),
+])
+def test_note_that_the_first_name_leads(text, says):
+    from drafter.parse.tables import first_name_leads
+    assert first_name_leads([text]) is says

@@ -20,7 +20,7 @@ _COLS = {key: tuple(words) for key, words in _DATA["columns"].items()}
 _PEOPLE = tuple(_DATA["people_columns"]["people"])
 _UNITS = tuple(_DATA["people_columns"]["unless"])
 # "排在第一位的为牵头单位": in such a document the first name of a 责任单位 cell leads
-_FIRST_LEADS = re.compile(_DATA["first_leads"])
+_FIRST_LEADS = re.compile("|".join(f"(?:{p})" for p in _DATA["first_leads"]))
 
 
 def _of_people(header: str) -> bool:
