@@ -28,11 +28,7 @@ SOFFICE = shutil.which("soffice")
 LEGACY = (".doc", ".wps")
 
 # rows that main read wrong when these fixtures were written: (file, label) -> why
-KNOWN_WRONG: dict[tuple[str, str], str] = {
-    ('business_2025_tasks.docx', '1'): 'header over two rows: only the first row read, 配合单位 column lost',
-    ('business_2025_tasks.docx', '2'): 'header over two rows: only the first row read, 配合单位 column lost',
-    ('business_2025_tasks.docx', '3'): 'header over two rows: only the first row read, 责任单位 taken for the lead column',
-}
+KNOWN_WRONG: dict[tuple[str, str], str] = {}
 
 
 def _needs(name: str):

@@ -9,7 +9,7 @@ from typing import Iterable, Optional
 
 from ..model import Agency, Node
 from ..read import Cell
-from .agencies import agencies_in_cell, merge_agencies
+from .agencies import GENERIC_NAMES, agencies_in_cell, merge_agencies
 from .data import rules
 from .markers import match_marker
 
@@ -33,10 +33,32 @@ def first_name_leads(texts: Iterable[str]) -> bool:
     return any(_FIRST_LEADS.search(t) for t in texts if t)
 
 
-def _task_columns(table: list[list[Cell]]) -> Optional[dict[str, int]]:
+def _squeeze(row: list[Cell]) -> list[str]:
+    return [c.text.replace(" ", "").replace("\u3000", "") for c in row]
+
+
+def _header(table: list[list[Cell]]) -> tuple[list[str], int]:
+    """The header's text per column and how many rows it takes: a second row that only names the columns under a
+    spanning one (责任单位 over 牵头单位 | 配合单位; the other header cells merged down) belongs to the header."""
+    top = _squeeze(table[0])
+    if len(table) < 2:
+        return top, 1
+    below = _squeeze(table[1])
+    words = [w for key in ("lead", "resp", "coop") for w in _COLS.get(key, ())]
+    new = [(i, b) for i, b in enumerate(below) if b and (i >= len(top) or b != top[i])]
+    if new and all(any(w in b for w in words) for _, b in new):
+        header = list(top) + [""] * (len(below) - len(top))
+        for i, b in new:
+            header[i] = b
+        return header, 2
+    return top, 1
+
+
+def _task_columns(table: list[list[Cell]]) -> Optional[tuple[dict[str, int], int]]:
+    """{column key: index} of a table of tasks and the number of header rows; None when it is no such table."""
     if not table:
         return None
-    header = [c.text.replace(" ", "").replace("\u3000", "") for c in table[0]]
+    header, rows = _header(table)
     cols: dict[str, int] = {}
     for key, words in _COLS.items():
         # the words in their order of preference: 牵头单位 before 牵头, whichever column comes first
@@ -46,7 +68,7 @@ def _task_columns(table: list[list[Cell]]) -> Optional[dict[str, int]]:
         if i is not None:
             cols[key] = i
     if "task" in cols and ({"seq", "lead", "resp", "coop"} & cols.keys()):
-        return cols  # a column of tasks, numbered or assigned: a plan laid out as a table
+        return cols, rows  # a column of tasks, numbered or assigned: a plan laid out as a table
     return None
 
 
@@ -85,6 +107,8 @@ def _row_node(row: list[Cell], cols: dict[str, int], first_leads: bool) -> Optio
                     not any(a.role == "lead" for a in agencies + got):
                 got[0].role = "lead"
             merge_agencies(agencies, got)
+    if any(a.name not in GENERIC_NAMES for a in agencies):   # 有关部门 alone in the 配合单位 cell names nobody
+        agencies = [a for a in agencies if a.name not in GENERIC_NAMES]
     line = row[cols["task"]].line
     text = f"{label}{task}" if label and not task.startswith(label) else task
     return Node(label=label, number=number, text=text, line=line, agencies=agencies, style=family), family
@@ -93,8 +117,9 @@ def _row_node(row: list[Cell], cols: dict[str, int], first_leads: bool) -> Optio
 def task_rows(table: list[list[Cell]], first_leads: bool = False) -> Optional[list[tuple[Node, str]]]:
     """The items (with their marker family) of a table of tasks; None when the table is not one. `first_leads`: the
     document says the first name of a cell leads (a header saying so counts too)."""
-    cols = _task_columns(table)
-    if cols is None:
+    found = _task_columns(table)
+    if found is None:
         return None
+    cols, start = found
     first_leads = first_leads or first_name_leads(c.text for c in table[0])
-    return [made for made in (_row_node(row, cols, first_leads) for row in table[1:]) if made]
+    return [made for made in (_row_node(row, cols, first_leads) for row in table[start:]) if made]
