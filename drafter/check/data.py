@@ -130,6 +130,9 @@ class RulesData(MetricData):
     branches: tuple[str, ...] = ()                               # 分局, 分中心 … after a known name and a place
     internal_names: frozenset = frozenset()                      # 局办公室, 综合科 … (a bureau's own sections)
     internal_pattern: Optional[re.Pattern] = None
+    # rename_for's answers, per (name, year, region text, number of renames): a plan names the same
+    # few agencies in thousands of items, and each answer walks every rename
+    _rename_memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     # -- agencies --------------------------------------------------------------------------
 
@@ -226,6 +229,17 @@ class RulesData(MetricData):
         """If `name` no longer existed under that name in `year`, what it was called then."""
         if not year or not name:
             return None
+        key = (name, year, region_text, len(self.renames))
+        try:
+            return self._rename_memo[key]
+        except KeyError:
+            pass
+        if len(self._rename_memo) > 20000:   # a long-running `drafter serve`: keep it bounded
+            self._rename_memo.clear()
+        hit = self._rename_memo[key] = self._rename_for(name, year, region_text)
+        return hit
+
+    def _rename_for(self, name: str, year: int, region_text: str) -> Optional[RenameHit]:
         cur = norm_name(name)
         steps: list[Rename] = []
         names: list[str] = []
