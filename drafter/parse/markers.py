@@ -65,8 +65,11 @@ def int_to_cn(n: int) -> str:
     return digits[h] + "百" + tail
 
 
+_FULLWIDTH_DIGITS = {0xFF10 + i: 0x30 + i for i in range(10)}
+
+
 def fullwidth_digits(s: str) -> str:
-    return s.translate({0xFF10 + i: 0x30 + i for i in range(10)})
+    return s.translate(_FULLWIDTH_DIGITS)
 
 
 @dataclass
