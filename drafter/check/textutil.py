@@ -26,12 +26,26 @@ FAMILY_ZH = {"cn": "一、", "paren_cn": "（一）", "arabic": "1.", "paren_ara
 _NUMERAL = re.compile(r"[0-9０-９]+|[一二三四五六七八九十百零〇两]+|[①-⑳]")
 
 
+_MARKER_MEMO: dict[str, Optional[dict]] = {}
+
+
 def parse_marker(label: str) -> Optional[dict]:
     """The family, value and written form of a heading marker (`label` as written, or a line start).
 
     The marker is read by the parser's own reader (parse/markers.py), so a rule sees every label the
     parser saw; this adds how it is written: its brackets, the mark after it, full-width digits.
     """
+    # three rules ask for the same labels (（一）, 1. …) thousands of times: read each once, hand out copies
+    try:
+        m = _MARKER_MEMO[label]
+    except KeyError:
+        if len(_MARKER_MEMO) > 20000:
+            _MARKER_MEMO.clear()
+        m = _MARKER_MEMO[label] = _parse_marker(label)
+    return dict(m) if m is not None else None
+
+
+def _parse_marker(label: str) -> Optional[dict]:
     m = label_marker(label)
     if m is None or m.family.startswith("h"):
         return None
