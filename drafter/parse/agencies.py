@@ -45,6 +45,7 @@ GENERIC_NAMES = frozenset(rules("agencies.yaml")["generic"])
 
 _OPEN = "(（"
 _CLOSE = ")）"
+_BRACKET = re.compile("[()（）]")
 _WS = re.compile(r"[\s\u3000\u00a0]+")
 
 # role words at the end of a segment, longest first: (…负责) (…牵头) (…配合)
@@ -280,7 +281,8 @@ def _paren_groups(text: str) -> list[tuple[int, int]]:
     spans = []
     depth = 0
     start = -1
-    for i, ch in enumerate(text):
+    for m in _BRACKET.finditer(text):   # only the brackets: every other character changes nothing
+        i, ch = m.start(), m.group()
         if ch in _OPEN:
             if depth == 0:
                 start = i
