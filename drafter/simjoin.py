@@ -27,8 +27,8 @@ from typing import Iterable, Sequence, Union
 import numpy as np
 
 _EPS = 1e-9              # slack so that floating point never loses a pair exactly at the threshold
-_EXPAND = 1 << 20        # (probe token, index token) matches handled at a time: bounds the memory
-_VERIFY_WORDS = 1 << 21  # 64-bit bitset words gathered at a time when verifying
+_EXPAND = 1 << 18        # (probe token, index token) matches handled at a time: bounds the memory
+_VERIFY_WORDS = 1 << 19  # 64-bit bitset words gathered at a time when verifying
 
 
 class TokenSets:
