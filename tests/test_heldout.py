@@ -1,7 +1,7 @@
 """The hard floor issue 12 sets on the held-out corpus: no false error on a clean document.
 
 Everything else about that corpus — recall per rule, false warnings, the evidence a target finding quotes — is
-measured, not asserted: `python bench/heldout_eval.py` prints it (results in /work/notes/heldout-results.md).
+measured, not asserted: `python bench/heldout_eval.py` prints it (first-run results of each held-out corpus in docs/dev-notes/issue-12-check.md).
 The corpus and its expectations (tests/fixtures/heldout/expected.yaml) were written by a proofreader before the
 checker was run on them; a clean document there expects no finding at all, so any error on one is a false error.
 """
