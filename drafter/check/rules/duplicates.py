@@ -7,7 +7,6 @@ strings Indel-normalised `fuzz.ratio` equals 2|A∩B|/(|A|+|B|) — the Dice coe
 """
 from __future__ import annotations
 
-import itertools
 import re
 from typing import Iterable, Optional
 
@@ -283,14 +282,12 @@ def _shared_target_pairs(ctx: Context, items: list[Node], texts: list[str]) -> l
     from ..data import data_of
     d = data_of(ctx)
     groups = _target_groups(ctx, items)
-    entries = [e for g in groups for e in g]            # each group's members one after another
     out = []
     if sum(len(g) * (len(g) - 1) // 2 for g in groups) <= _SHARED_SMALL:
-        ends = list(itertools.accumulate(len(g) for g in groups))
-        for end, g in zip(ends, groups):
-            for a in range(end - len(g), end):
-                for b in range(a + 1, end):
-                    (i, ti), (j, tj) = entries[a], entries[b]
+        for g in groups:
+            for a in range(len(g)):
+                for b in range(a + 1, len(g)):
+                    (i, ti), (j, tj) = g[a], g[b]
                     if i == j or not _same_thing(d, ti.metric, tj.metric):
                         continue
                     if not d.same_measure(d.measure(ti.text, ti.kind), d.measure(tj.text, tj.kind)):
@@ -301,6 +298,7 @@ def _shared_target_pairs(ctx: Context, items: list[Node], texts: list[str]) -> l
                     if score >= need:
                         out.append((min(i, j), max(i, j), score, tj.text or ti.text))
         return out
+    entries = [e for g in groups for e in g]            # each group's members one after another
     group_of = [k for k, g in enumerate(groups) for _ in g]
     sentences = [_sentence_of(items[i], t) for i, t in entries]
     specific = [_specific(t) for _, t in entries]
