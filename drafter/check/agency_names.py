@@ -14,7 +14,7 @@ character typed for one) closes it: 联合市公按局开展…, 由市教育据
 """
 from __future__ import annotations
 
-from collections import Counter
+import re
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
@@ -25,6 +25,8 @@ _OPTIONAL = "和与及"   # dropped from a name in its standard short form (住�
 # characters an agency name ends with (a window in running text must end on one, or on a slip of one)
 _ENDINGS = "局委办厅院会心队部署府处站所"
 MAX_CORE = 14
+# where a name in running text may start: a level prefix before a Chinese character
+_LEVEL_START = re.compile(rf"[{LEVELS}](?=[\u4e00-\u9fff])")
 
 
 def _cjk(ch: str) -> bool:
@@ -69,7 +71,7 @@ class NameModel:
         self.doc_text = doc_text
         self.year = year
         self.region = region
-        self._doc_pairs: Optional[Counter] = None
+        self._doc_pairs: dict[str, bool] = {}   # pair → stands twice in the document
         raw = (d.raw.get("agencies.yaml") or {}).get("confusables") or ()
         self.confusable = frozenset(frozenset(str(p)) for p in raw if len(str(p)) == 2)
 
@@ -107,19 +109,21 @@ class NameModel:
                                          self._typed_for(core, c), c in self.canon, -len(c)))
         return prefix + best, tuple(prefix + c for c in names if c != best)
 
-    @property
-    def doc_pairs(self) -> Counter:
-        """The document's character pairs, counted the first time a candidate needs them."""
-        if self._doc_pairs is None:
+    def _twice_in_doc(self, pair: str) -> bool:
+        """Does the two-character `pair` stand at two places (or more) of the document? Searched for, not
+        counted: a plan of thousands of items asks about a few dozen pairs."""
+        got = self._doc_pairs.get(pair)
+        if got is None:
             t = self.doc_text
-            self._doc_pairs = Counter(t[i:i + 2] for i in range(len(t) - 1))
-        return self._doc_pairs
+            i = t.find(pair) if len(pair) == 2 else -1
+            got = self._doc_pairs[pair] = i >= 0 and t.find(pair, i + 1) >= 0
+        return got
 
     # -- the model --------------------------------------------------------------------------------
 
     def _seen(self, pair: str) -> bool:
         """A pair real names are made of: in a known name, in `words`, or elsewhere in the document."""
-        return pair in self.d.name_bigrams or self.doc_pairs.get(pair, 0) >= 2
+        return pair in self.d.name_bigrams or self._twice_in_doc(pair)
 
     def _slip_at_end(self, typed: str, meant: str) -> bool:
         return typed in self.d.slips.get(meant, ())
@@ -205,9 +209,11 @@ class NameModel:
         (or a slip of one) — the first window that is a slip wins; a known name there ends the search."""
         d = self.d
         done = 0
-        for i, ch in enumerate(text):
-            if i < done or ch not in LEVELS or not _cjk(text[i + 1:i + 2]):
+        for m in _LEVEL_START.finditer(text):
+            i = m.start()
+            if i < done:
                 continue
+            ch = text[i]
             for end in range(i + 3, min(len(text), i + 2 + min(MAX_CORE, self.max_len + 1)) + 1):
                 last = text[end - 1]
                 if not _cjk(last):
@@ -219,7 +225,7 @@ class NameModel:
                 core = text[i + 1:end]
                 if core in self.core_set:
                     break          # a real name stands here (市公安局…): nothing to find inside it
-                if typed and any(text.startswith(w, end - 1) for w in d.slip_words):
+                if typed and text.startswith(d.slip_words, end - 1):
                     continue       # 据统计, 为民: a word, not a misspelt ending
                 got = self.near(core)
                 if got and d.is_known(ch + core):
