@@ -51,10 +51,18 @@ def read_rules_file(name: str) -> Any:
 # normalising names (metric names: drafter.check.metric_data)
 
 
+_NAME_DROP = re.compile(r"[\s\u3000\u00a0\"'“”‘’]")
+
+
 def norm_name(s: str) -> str:
     """NFKC (full-width brackets → ASCII), no spaces or quotes."""
-    s = unicodedata.normalize("NFKC", str(s or ""))
-    return re.sub(r"[\s\u3000\u00a0\"'“”‘’]", "", s)
+    return _norm_str(s if isinstance(s, str) else str(s or ""))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _norm_str(s: str) -> str:
+    # remembered: the agency rules normalise the same few names thousands of times in a long plan
+    return _NAME_DROP.sub("", unicodedata.normalize("NFKC", s))
 
 
 
@@ -133,6 +141,10 @@ class RulesData(MetricData):
     # rename_for's answers, per (name, year, region text, number of renames): a plan names the same
     # few agencies in thousands of items, and each answer walks every rename
     _rename_memo: dict = field(default_factory=dict, repr=False, compare=False)
+    # valid_prefix's and is_known's answers (the data does not change once built): asked for the same
+    # prefixes and names by AGY001-AGY003 in every item
+    _prefix_memo: dict = field(default_factory=dict, repr=False, compare=False)
+    _known_memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     # -- agencies --------------------------------------------------------------------------
 
@@ -140,6 +152,16 @@ class RulesData(MetricData):
         """Is `prefix` a place (市, 省, 天津市, 天津, 河西区, 滨海新区 …) or nothing?"""
         if not prefix:
             return True
+        try:
+            return self._prefix_memo[prefix]
+        except KeyError:
+            pass
+        if len(self._prefix_memo) > 20000:   # a long-running `drafter serve`: keep it bounded
+            self._prefix_memo.clear()
+        ok = self._prefix_memo[prefix] = self._valid_prefix(prefix)
+        return ok
+
+    def _valid_prefix(self, prefix: str) -> bool:
         if prefix in self.places:
             return True
         for p in self.places:
@@ -186,6 +208,16 @@ class RulesData(MetricData):
 
     def is_known(self, name: str) -> bool:
         n = norm_name(name)
+        try:
+            return self._known_memo[n]
+        except KeyError:
+            pass
+        if len(self._known_memo) > 20000:
+            self._known_memo.clear()
+        ok = self._known_memo[n] = self._is_known(n)
+        return ok
+
+    def _is_known(self, n: str) -> bool:
         if self._known_plain(n) or self.is_internal(n) or self.is_branch(n):
             return True
         # a section of a known office: 市住房城乡建设局机关党委, 市公安局办公室
