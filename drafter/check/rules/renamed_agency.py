@@ -14,7 +14,18 @@ from ..spans import find_agency
 from ..textutil import clause_free
 from .agencies import agencies_of, line_of, preamble_spans, region_text
 
+def _old_names(d: RulesData) -> re.Pattern:
+    """Any old name of any rename, as one regex (built once for each RulesData): most texts name none."""
+    got = d.__dict__.get("_old_names_rx")
+    if got is None or got[0] != len(d.renames):
+        olds = sorted({o for r in d.renames for o in r.old}, key=len, reverse=True)
+        got = d.__dict__["_old_names_rx"] = (len(d.renames), re.compile("|".join(map(re.escape, olds))))
+    return got[1]
+
+
 def _text_mentions(text: str, d: RulesData, region: str = "") -> list[str]:
+    if not d.renames or not _old_names(d).search(text):
+        return []
     out = []
     for r in d.renames:
         for o in r.old:
