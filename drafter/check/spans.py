@@ -47,6 +47,8 @@ def _start(raw: str, text: str) -> Optional[int]:
         return None
     best, best_len = None, 0
     p = raw.find(text[0])
+    if p >= 0 and raw.startswith(text, p):
+        return p   # the first candidate matches all of `text`: no later one matches more
     while p >= 0:
         n = _tight_match(raw, p, text)
         if n > best_len:
@@ -71,6 +73,10 @@ def node_offsets(ctx: Context, node: Node) -> list[Optional[tuple[int, int]]]:
     col = _start(lines[ln - 1], text)
     if col is None:
         c[key] = out
+        return out
+    if "\n" not in text and lines[ln - 1].startswith(text, col):
+        # the whole text stands in its first line as it is (what the walk below would find character by character)
+        c[key] = out = [(ln, col + j) for j in range(len(text))]
         return out
     last = min(len(lines), ln + _LOOKAHEAD_LINES)
     i = 0
