@@ -98,52 +98,72 @@ _RE_DASH = re.compile(r"^(——|－－|--)(?=\S)")
 _RE_SHI = re.compile(rf"^([{CN}]{{1,3}})是(?=[^，,。；;、])")
 
 
+# the characters each kind of label can start with: a line is tried only against the patterns it can match
+_OPEN = frozenset("（(")
+_CN_START = frozenset(CN)
+_DIGIT = frozenset("0123456789０１２３４５６７８９")
+_PAREN_AR_START = _OPEN | _DIGIT | frozenset(" \t\u00a0\u3000")
+_CIRCLED = frozenset(map(chr, range(0x2460, 0x2474)))
+_DASH = frozenset("—－-")
+_STARTS = _PAREN_AR_START | _CN_START | _CIRCLED | _DASH | {"第"}
+
+
 def match_marker(line: str) -> Optional[Marker]:
     """The marker at the start of `line` (already stripped), or None."""
-    if not line:
+    if not line or line[0] not in _STARTS:
         return None
-    m = _RE_PART.match(line)
-    if m:
-        return Marker("part", m.group(0), cn_to_int(m.group(1)), line[m.end():].lstrip(" \t\u00a0\u3000、：:"))
-    m = _RE_PAREN_CN.match(line)
-    if m:
-        n = cn_to_int(m.group(2))
-        if n:
-            return Marker("paren_cn", m.group(0), n, line[m.end():])
-    m = _RE_PAREN_AR.match(line)
-    if m:
-        return Marker("paren_arabic", m.group(0), int(fullwidth_digits(m.group(2))), line[m.end():])
-    m = _RE_CN.match(line)
-    if m:
-        n = cn_to_int(m.group(1))
-        # "一，" / "一." / "一:" only as typos of "一、" when a real heading follows, not "十.5" etc.
-        if n and (m.group(2) == "、" or (len(line) > m.end() and not line[m.end()].isdigit())):
-            if m.group(2) in "：:" and n > 20:
+    c = line[0]
+    if c == "第":
+        m = _RE_PART.match(line)
+        if m:
+            return Marker("part", m.group(0), cn_to_int(m.group(1)), line[m.end():].lstrip(" \t\u00a0\u3000、：:"))
+        return None
+    if c in _OPEN:
+        m = _RE_PAREN_CN.match(line)
+        if m:
+            n = cn_to_int(m.group(2))
+            if n:
+                return Marker("paren_cn", m.group(0), n, line[m.end():])
+    if c in _PAREN_AR_START:
+        m = _RE_PAREN_AR.match(line)
+        if m:
+            return Marker("paren_arabic", m.group(0), int(fullwidth_digits(m.group(2))), line[m.end():])
+    if c in _CN_START:
+        m = _RE_CN.match(line)
+        if m:
+            n = cn_to_int(m.group(1))
+            # "一，" / "一." / "一:" only as typos of "一、" when a real heading follows, not "十.5" etc.
+            if n and (m.group(2) == "、" or (len(line) > m.end() and not line[m.end()].isdigit())):
+                if m.group(2) in "：:" and n > 20:
+                    return None
+                return Marker("cn", m.group(0), n, line[m.end():])
+    elif c in _DIGIT:
+        m = _RE_ARABIC.match(line)
+        if m:
+            n = int(fullwidth_digits(m.group(1)))
+            rest = line[m.end():]
+            if m.group(2) in ",，":  # "1,000" or "3,5个" are numbers; "1，" is not a form of "1."
                 return None
-            return Marker("cn", m.group(0), n, line[m.end():])
-    m = _RE_ARABIC.match(line)
-    if m:
-        n = int(fullwidth_digits(m.group(1)))
-        rest = line[m.end():]
-        if m.group(2) in ",，":  # "1,000" or "3,5个" are numbers; "1，" is not a form of "1."
-            return None
-        if n == 0 or rest[:1] in ("%", "‰"):
-            return None
-        return Marker("arabic", m.group(0), n, rest)
-    m = _RE_PAREN_CN_BROKEN.match(line)
-    if m and cn_to_int(m.group(2)):
-        return Marker("paren_cn", m.group(0), cn_to_int(m.group(2)), line[m.end():], broken=True)
-    m = _RE_CIRCLED.match(line)
-    if m:
+            if n == 0 or rest[:1] in ("%", "‰"):
+                return None
+            return Marker("arabic", m.group(0), n, rest)
+    if c in _OPEN:
+        m = _RE_PAREN_CN_BROKEN.match(line)
+        if m and cn_to_int(m.group(2)):
+            return Marker("paren_cn", m.group(0), cn_to_int(m.group(2)), line[m.end():], broken=True)
+        return None
+    if c in _CIRCLED:
+        m = _RE_CIRCLED.match(line)
         return Marker("circled", m.group(0), ord(m.group(1)) - 0x2460 + 1, line[m.end():])
-    m = _RE_DASH.match(line)
-    if m:
-        return Marker("dash", m.group(0), None, line[m.end():])
-    m = _RE_SHI.match(line)
-    if m:
-        n = cn_to_int(m.group(1))
-        if n and n <= 30:
-            return Marker("shi", m.group(0), n, line[m.end():])
+    if c in _DASH:
+        m = _RE_DASH.match(line)
+        return Marker("dash", m.group(0), None, line[m.end():]) if m else None
+    if c in _CN_START:
+        m = _RE_SHI.match(line)
+        if m:
+            n = cn_to_int(m.group(1))
+            if n and n <= 30:
+                return Marker("shi", m.group(0), n, line[m.end():])
     return None
 
 
