@@ -66,13 +66,18 @@ class _State:
             self.last[family] = number
 
 
+_SPAN = re.compile(r"[^，。；：、,.;:！？!?“”《》（）()]{4,60}")
+# _KIND as it matches at each position of the words (a lookahead finds a match starting at every position)
+_KIND_AT = re.compile(rf"(?=({_KIND.pattern}))")
+
+
 def _title_end(text: str, start: int) -> Optional[int]:
     """Where a title that starts at `start` ends, when a title stands there with more text after it."""
-    span = re.match(r"[^，。；：、,.;:！？!?“”《》（）()]{4,60}", text[start:])
+    span = _SPAN.match(text, start)
     if not span:
         return None
     words = span.group(0)
-    ends = [m.end() for k in range(len(words)) for m in [_KIND.match(words, k)] if m]
+    ends = [m.start() + len(m.group(1)) for m in _KIND_AT.finditer(words)]
     if not ends:
         return None
     end = start + max(ends)  # `…重点任务分工`: the longest title the words make
@@ -95,6 +100,7 @@ def _marker_at(text: str, pos: int):
     return m
 
 
+_FULL_STOP = re.compile("。")
 _DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月"
                    r"[一二三四五六七八九十]{1,3}日")
 
@@ -104,9 +110,8 @@ def _titles_inside(text: str) -> dict[int, tuple[int, list[int]]]:
     year, or it follows the 落款 of the notice that issues it (`…请照此执行。天津市人民政府办公厅二〇一〇年三月十五日
     实施…任务分工为推进…`: the signature, the date and the title are three lines)."""
     out = {}
-    for k, ch in enumerate(text[:-1]):
-        if ch != "。":
-            continue
+    for stop in _FULL_STOP.finditer(text, 0, len(text) - 1):
+        k = stop.start()
         end = _title_end(text, k + 1)
         if end is None:
             continue
@@ -149,10 +154,10 @@ def split_line(text: str, state: _State) -> list[str]:
     cuts: list[int] = []
     titles = _titles_inside(text)
     seg_start, seg_marker = 0, None
-    end = _title_end(text, 0) if not match_marker(text) else None
+    first = match_marker(text)
+    end = _title_end(text, 0) if first is None else None
     if end is not None:  # a title at the start of the line with text run on after it: a new document
         titles[0] = (end, [])
-    first = match_marker(text)
     if end is None and first is not None and first.family in _NUMBERED and first.number is not None:
         state.take(first.family, first.number)
         seg_marker = first
