@@ -62,6 +62,10 @@ _CN_NUMBER = re.compile(
 # where a clause (and so a metric) starts
 _HARD = set(",，;；:：。!！?？()（）“”\"《》〈〉【】[]\n\r\t")
 _SENTENCE_END = set("。;；!！?？\n")
+# the text up to and including the last such mark (greedy, so the last)
+_UP_TO_HARD = re.compile("(?s:.*)[" + re.escape("".join(sorted(_HARD))) + "]")
+_UP_TO_SENTENCE_END = re.compile("(?s:.*)[" + re.escape("".join(sorted(_SENTENCE_END))) + "]")
+_SPACES = re.compile(r"\s+")
 
 _PRE_OP = [  # (words immediately before the number, op) — longest first
     ("压缩至", "<="), ("压缩到", "<="), ("缩短至", "<="), ("缩短到", "<="), ("压减至", "<="), ("降低至", "<="),
@@ -168,26 +172,29 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _clause_start(text: str, i: int, floor: int) -> int:
-    j = i
-    while j > floor and text[j - 1] not in _HARD:
-        j -= 1
-    return j
+    """Just after the last mark of _HARD in text[floor:i], else floor."""
+    m = _UP_TO_HARD.match(text, floor, i)
+    return m.end() if m else floor
 
 
 def _sentence_start(text: str, i: int) -> int:
-    j = i
-    while j > 0 and text[j - 1] not in _SENTENCE_END:
-        j -= 1
-    return j
+    """Just after the last sentence end before i, else 0."""
+    m = _UP_TO_SENTENCE_END.match(text, 0, i)
+    return m.end() if m else 0
+
+
+_TAIL_SET = frozenset(_TAIL)
+_TAIL_LENS = sorted({len(w) for w in _TAIL}, reverse=True)
 
 
 def _strip_tail(s: str) -> str:
+    """`s` without the words of _TAIL at its end, the longest first, again and again."""
     changed = True
     while changed and s:
         changed = False
-        for w in _TAIL:
-            if s.endswith(w) and len(s) >= len(w):
-                s = s[: -len(w)]
+        for n in _TAIL_LENS:
+            if len(s) >= n and s[-n:] in _TAIL_SET:
+                s = s[:-n]
                 changed = True
                 break
     return s
@@ -219,7 +226,7 @@ def _metric(region: str, after: str) -> tuple[str, bool]:
     Returns (metric, used_after): the second is true when the noun after the unit was used, so the
     next figure's words start after it (`14个先进集体、20名先进工作者`).
     """
-    region = re.sub(r"\s+", "", region)
+    region = _SPACES.sub("", region)
     s = _strip_tail(region)
     if s.endswith("等"):
         return after, bool(after)
@@ -250,11 +257,15 @@ def _metric(region: str, after: str) -> tuple[str, bool]:
     return s, False
 
 
+_PRE_OP_RANK = {word: (k, op) for k, (word, op) in enumerate(_PRE_OP)}
+_PRE_OP_LENS = sorted({len(word) for word, _ in _PRE_OP})
+
+
 def _op_before(text: str, start: int, floor: int) -> Optional[str]:
     seg = text[max(floor, start - 6): start].rstrip()
-    for word, op in _PRE_OP:
-        if seg.endswith(word):
-            return op
+    ends = [_PRE_OP_RANK[seg[-n:]] for n in _PRE_OP_LENS if len(seg) >= n and seg[-n:] in _PRE_OP_RANK]
+    if ends:  # the first word of _PRE_OP that seg ends with
+        return min(ends)[1]
     # 力争…以上 is handled by the post word; 力争 alone means "at least"
     seg2 = text[max(floor, start - 12): start]
     if "力争" in seg2 or "确保" in seg2:
@@ -264,7 +275,7 @@ def _op_before(text: str, start: int, floor: int) -> Optional[str]:
 
 def extract_targets(text: str, line: Optional[int] = None) -> list[Target]:
     """Every quantity in `text` (a paragraph, an item, a preamble), in order."""
-    if not text or not any(ch.isdigit() or ch in "千万百" for ch in text):
+    if not text or not (any(map(str.isdigit, text)) or "千" in text or "万" in text or "百" in text):
         return []
     quoted = _quoted_spans(text) if any(q in text for q in "“《〈「『\"") else []
     matches = []
@@ -342,7 +353,7 @@ def extract_targets(text: str, line: Optional[int] = None) -> list[Target]:
             if cat:
                 metric, text_end = cat
         sent = _sentence_start(text, start)
-        if kind == "growth" and not _strip_lead(_strip_tail(re.sub(r"\s+", "", region))) and out \
+        if kind == "growth" and not _strip_lead(_strip_tail(_SPACES.sub("", region))) and out \
                 and prev_sentence == sent:
             metric = out[-1].metric
         elif metric.startswith("占") and out and prev_sentence == sent:
@@ -375,7 +386,7 @@ def _category(text: str, i: int) -> Optional[tuple[str, int]]:
 
 def _strip_tail_ops(region: str) -> str:
     """The region without a trailing comparison word, so 增长 is found in `增长约` / `同比增长超过`."""
-    s = re.sub(r"\s+", "", region)
+    s = _SPACES.sub("", region)
     for word, _ in _PRE_OP:
         if s.endswith(word) and word not in ("提高到", "提高至", "提升到", "提升至", "增长到", "增长至",
                                               "增加到", "增加至"):
