@@ -204,7 +204,24 @@ def _read_phrase(phrase: str, default: Optional[str], found: list[tuple[str, str
     return saw_role, complete
 
 
+_BODY_MEMO: dict[tuple[str, bool, Optional[str]], Optional[tuple[tuple[str, str], ...]]] = {}
+
+
 def _parse_body(body: str, labelled_only: bool = False, default: Optional[str] = None) -> list[Agency] | None:
+    """`_read_body`, each clause read once per process: a plan repeats the same few clauses in thousands of items
+    (and check reads every item's again). Callers get new Agency objects."""
+    key = (body, labelled_only, default)
+    try:
+        got = _BODY_MEMO[key]
+    except KeyError:
+        if len(_BODY_MEMO) > 20000:
+            _BODY_MEMO.clear()
+        found = _read_body(body, labelled_only, default)
+        got = _BODY_MEMO[key] = None if found is None else tuple((a.name, a.role) for a in found)
+    return None if got is None else [Agency(n, r) for n, r in got]
+
+
+def _read_body(body: str, labelled_only: bool = False, default: Optional[str] = None) -> list[Agency] | None:
     """The agencies of one clause body, or None when it is not a clause.
 
     `default` is the role of names that have none of their own (a table column's role); without it, names
