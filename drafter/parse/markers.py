@@ -68,8 +68,11 @@ def int_to_cn(n: int) -> str:
 _FULLWIDTH_DIGITS = {0xFF10 + i: 0x30 + i for i in range(10)}
 
 
+_ANY_FULLWIDTH_DIGIT = re.compile("[０-９]")
+
+
 def fullwidth_digits(s: str) -> str:
-    return s.translate(_FULLWIDTH_DIGITS)
+    return s.translate(_FULLWIDTH_DIGITS) if _ANY_FULLWIDTH_DIGIT.search(s) else s
 
 
 @dataclass
@@ -127,7 +130,7 @@ def match_marker(line: str) -> Optional[Marker]:
     if c in _PAREN_AR_START:
         m = _RE_PAREN_AR.match(line)
         if m:
-            return Marker("paren_arabic", m.group(0), int(fullwidth_digits(m.group(2))), line[m.end():])
+            return Marker("paren_arabic", m.group(0), int(m.group(2)), line[m.end():])
     if c in _CN_START:
         m = _RE_CN.match(line)
         if m:
@@ -140,7 +143,7 @@ def match_marker(line: str) -> Optional[Marker]:
     elif c in _DIGIT:
         m = _RE_ARABIC.match(line)
         if m:
-            n = int(fullwidth_digits(m.group(1)))
+            n = int(m.group(1))
             rest = line[m.end():]
             if m.group(2) in ",，":  # "1,000" or "3,5个" are numbers; "1，" is not a form of "1."
                 return None

@@ -125,13 +125,14 @@ def _titles_inside(text: str) -> dict[int, tuple[int, list[int]]]:
     return out
 
 
-def _shi_cuts(text: str, cuts: list[int]) -> list[int]:
+def _shi_cuts(text: str, cuts: list[int], own) -> list[int]:
     """`一、教育资源不断扩大。一是…。二是…。` — a summary's heading with its points run on after it: each point from
-    the sentence end before it (a point of an item — `（三）加强保护。一是…；二是…` — stays in its item)."""
+    the sentence end before it (a point of an item — `（三）加强保护。一是…；二是…` — stays in its item).
+    `own` is the marker of the whole line."""
     out = []
     bounds = sorted(set([0] + cuts + [len(text)]))
     for a, b in zip(bounds, bounds[1:]):
-        m = match_marker(text[a:b])
+        m = own if a == 0 and b == len(text) else match_marker(text[a:b])
         if m is None or m.family not in ("part", "cn"):
             continue
         head = len(m.label)
@@ -154,8 +155,8 @@ def split_line(text: str, state: _State) -> list[str]:
     cuts: list[int] = []
     titles = _titles_inside(text)
     seg_start, seg_marker = 0, None
-    first = match_marker(text)
-    end = _title_end(text, 0) if first is None else None
+    first = own = match_marker(text)
+    end = _title_end(text, 0) if own is None else None
     if end is not None:  # a title at the start of the line with text run on after it: a new document
         titles[0] = (end, [])
     if end is None and first is not None and first.family in _NUMBERED and first.number is not None:
@@ -198,7 +199,7 @@ def split_line(text: str, state: _State) -> list[str]:
         cuts.append(pos)
         state.take(m.family, m.number)
         seg_start, seg_marker = pos, m
-    cuts += _shi_cuts(text, cuts)
+    cuts += _shi_cuts(text, cuts, own)
     cuts = sorted(set(c for c in cuts if 0 < c < len(text)))
     if not cuts:
         return [text]

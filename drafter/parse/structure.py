@@ -155,12 +155,13 @@ class TreeBuilder:
         wrapped = self._wrapped()
         joins = wrapped or self._broken_sentence()  # how a line that starts no node continues the one before
         self.prev_text = text
-        if heading is not None and not match_marker(text):
+        first = match_marker(text)
+        if heading is not None and first is None:
             family = f"h{min(heading, 8) + 1}"
             self._place(Node(label="", number=None, text=text, line=line, style=family), family)
             return
-        for seg in self._segments(text):
-            m = match_marker(seg)
+        for seg in self._segments(text, first):
+            m = first if seg is text else match_marker(seg)
             if m and self._accept(m, strict=wrapped):
                 self._start(m, seg, line)
             else:
@@ -172,10 +173,10 @@ class TreeBuilder:
         self._place(node, family)
         self.prev_text = ""
 
-    def _segments(self, text: str) -> list[str]:
-        """Split run-in items: `…安全性。5.推进…` → two segments, when 5. is the next number expected."""
+    def _segments(self, text: str, first: Optional[Marker]) -> list[str]:
+        """Split run-in items: `…安全性。5.推进…` → two segments, when 5. is the next number expected.
+        `first` is the line's own marker."""
         positions = run_in_positions(text)
-        first = match_marker(text)
         cuts = sorted(set(self._numbered_cuts(text, positions, first) if positions else []) |
                       set(_shi_cuts(text, first)))
         if not cuts:
