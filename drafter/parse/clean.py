@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u2060"), None)
+_ANY_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\ufeff\u2060]")
 _SPACES = " \t\u00a0\u3000\u2002\u2003\u2009\u202f"
 
 # a whole line that is a page mark: "— 1 —", "- 12 -", "—1—", "第 3 页", "3/12"
@@ -27,7 +28,7 @@ _JUNK = re.compile(
 
 def normalize(line: str) -> str:
     """Strip the spaces PDF and web extraction leave around a line; drop zero-width characters."""
-    line = line.translate(_ZERO_WIDTH).strip(_SPACES)
+    line = (line.translate(_ZERO_WIDTH) if _ANY_ZERO_WIDTH.search(line) else line).strip(_SPACES)
     if _PAGE_LINE.match(line):
         return line  # a page mark on its own line stays one (running headers are found next to it)
     return _PAGE_INLINE.sub("", line).strip(_SPACES) if _PAGE_INLINE.search(line) else line

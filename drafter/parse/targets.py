@@ -120,6 +120,7 @@ _NOUN_STOP = re.compile(r"(?:的|对|为|在|向|从|由|等|予以|驰援|下�
 _ORDINAL_BEFORE = re.compile(r"第\s*$")
 _RANGE_BEFORE = re.compile(r"\d\s*[-—–~～至到]\s*$")
 _QUOTES = [("“", "”"), ("《", "》"), ("〈", "〉"), ("「", "」"), ("『", "』")]
+_ASCII_QUOTE = re.compile('"')
 _MAX_QUOTE = 40  # a longer "quote" is an unclosed mark, not a name
 _CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
              "九": 9}
@@ -164,7 +165,7 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
                 spans.append((i, j))
             start = i + 1
     # ASCII double quotes pair up in order
-    pos = [i for i, ch in enumerate(text) if ch == '"']
+    pos = [m.start() for m in _ASCII_QUOTE.finditer(text)] if '"' in text else []
     for a, b in zip(pos[0::2], pos[1::2]):
         if b - a <= _MAX_QUOTE:
             spans.append((a, b))
