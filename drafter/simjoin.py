@@ -227,3 +227,42 @@ def bigram_sets(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     both = both[first]
     sizes = np.bincount(both >> 42, minlength=len(texts)).astype(np.int64)
     return both & ((1 << 42) - 1), sizes
+
+
+class GroupBits:
+    """Each of a list of sets as a bitset over the tokens that its group's other sets also hold — the sets
+    of one group contiguous (`group` non-decreasing), two groups never compared — so that every pair of a
+    group is counted exactly in a few words each (`pair_overlaps`)."""
+
+    def __init__(self, keys: np.ndarray, sizes: np.ndarray, group: np.ndarray):
+        sizes, group = np.asarray(sizes, dtype=np.int64), np.asarray(group, dtype=np.int64)
+        self.size = sizes
+        rec = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
+        g = group[rec]
+        tok, n_tok = dense_ids((g << 42) | keys)            # keys below 2 ** 42: token ids group by group
+        df = np.bincount(tok, minlength=n_tok)
+        shared = df > 1
+        tok_group = np.zeros(n_tok, dtype=np.int64)
+        tok_group[tok] = g
+        per_group = np.bincount(tok_group[shared], minlength=int(group.max(initial=0)) + 1)
+        bit_of = np.cumsum(shared) - 1 - (np.cumsum(per_group) - per_group)[tok_group]   # 0… within a group
+        m = shared[tok]
+        bit = bit_of[tok[m]]
+        self.width = -(-per_group // 64)                         # words per set, by group
+        self.off = np.concatenate(([0], np.cumsum(self.width[group])))
+        self.bits = np.zeros(int(self.off[-1]), dtype=np.uint64)
+        np.bitwise_or.at(self.bits, self.off[rec[m]] + (bit >> 6),
+                         np.left_shift(np.uint64(1), (bit & 63).astype(np.uint64)))
+
+    def pair_overlaps(self, g: int, first: int, k: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """|A ∩ B| for the pairs (first + a, first + b) of the k sets of group g starting at set `first`."""
+        w = int(self.width[g])
+        if not w:
+            return np.zeros(len(a), np.int64)
+        block = self.bits[self.off[first]:self.off[first] + k * w].reshape(k, w)
+        out = np.empty(len(a), dtype=np.int64)
+        step = max(1, _VERIFY_WORDS // w)
+        for s in range(0, len(a), step):
+            e = min(s + step, len(a))
+            out[s:e] = np.bitwise_count(block[a[s:e]] & block[b[s:e]]).sum(axis=1, dtype=np.int64)
+        return out

@@ -103,6 +103,15 @@ def test_synthetic_plans_same_shared_target_pairs(synthetic, name, monkeypatch):
 
 
 @needs_seeds
+@pytest.mark.parametrize("group_all", [0, 20])
+def test_large_groups_through_the_join(synthetic, group_all, monkeypatch):
+    """Groups above _GROUP_ALL entries are joined, not counted pair by pair: the same pairs (all groups
+    joined, and the large ones joined beside the small ones counted)."""
+    monkeypatch.setattr(duplicates, "_GROUP_ALL", group_all)
+    assert _same(synthetic["near-dup-3200"], monkeypatch, duplicates._SHARED_SMALL) > 100
+
+
+@needs_seeds
 @pytest.mark.parametrize("name", ["distinct-3200", "near-dup-3200"])
 def test_same_findings_as_the_oracle(synthetic, name, monkeypatch):
     """Whole DUP001 findings (messages, places, related) with the all-pairs loop swapped in are the same."""

@@ -93,3 +93,26 @@ def test_bigram_sets_of_tiny_texts(texts):
     keys, sizes = simjoin.bigram_sets(texts)
     assert sizes.tolist() == [len({t[i:i + 2] for i in range(len(t) - 1)}) for t in texts]
     assert len(keys) == sizes.sum()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.lists(st.integers(0, 150), max_size=40, unique=True)), max_size=25),
+       st.integers(1, 64))
+def test_group_bits_count_every_pair_of_a_group(members, verify_words):
+    """GroupBits: the exact overlap of every pair inside a group, for groups of any width (chunked or not)."""
+    members = sorted(members, key=lambda m: m[0])                # the sets of one group contiguous
+    group = np.array([g for g, _ in members], dtype=np.int64)
+    sizes = np.array([len(s) for _, s in members], dtype=np.int64)
+    keys = np.array([k for _, s in members for k in sorted(s)], dtype=np.int64)
+    old, simjoin._VERIFY_WORDS = simjoin._VERIFY_WORDS, verify_words
+    try:
+        bits = simjoin.GroupBits(keys, sizes, group)
+        for g in set(group.tolist()):
+            first, k = int(np.argmax(group == g)), int((group == g).sum())
+            a, b = np.triu_indices(k, 1)
+            got = bits.pair_overlaps(g, first, k, a, b).tolist()
+            sets = [set(s) for _, s in members[first:first + k]]
+            assert got == [len(sets[x] & sets[y]) for x, y in zip(a.tolist(), b.tolist())]
+    finally:
+        simjoin._VERIFY_WORDS = old
+    assert bits.size.tolist() == sizes.tolist()

@@ -282,8 +282,8 @@ def _shared_target_pairs(ctx: Context, items: list[Node], texts: list[str]) -> l
     from ..data import data_of
     d = data_of(ctx)
     groups = _target_groups(ctx, items)
-    out = []
     if sum(len(g) * (len(g) - 1) // 2 for g in groups) <= _SHARED_SMALL:
+        out = []
         for g in groups:
             for a in range(len(g)):
                 for b in range(a + 1, len(g)):
@@ -298,34 +298,49 @@ def _shared_target_pairs(ctx: Context, items: list[Node], texts: list[str]) -> l
                     if score >= need:
                         out.append((min(i, j), max(i, j), score, tj.text or ti.text))
         return out
+    import numpy as np
     entries = [e for g in groups for e in g]            # each group's members one after another
     group_of = [k for k, g in enumerate(groups) for _ in g]
     sentences = [_sentence_of(items[i], t) for i, t in entries]
     specific = [_specific(t) for _, t in entries]
-    measure = [d.measure(t.text, t.kind) for _, t in entries]
-    same: dict[tuple[str, str], bool] = {}
-    for a, b, score in _shared_target_scored(group_of, [i for i, _ in entries], specific, texts, sentences):
-        (i, ti), (j, tj) = entries[a], entries[b]
-        key = (ti.metric, tj.metric)
-        if key not in same:
-            same[key] = _same_thing(d, ti.metric, tj.metric)
-        if same[key] and d.same_measure(measure[a], measure[b]):
-            out.append((min(i, j), max(i, j), score, tj.text or ti.text))
-    return out
+    a, b, score = _shared_target_scored(group_of, [i for i, _ in entries], specific, texts, sentences)
+    # the same thing and the same measure: asked once per distinct pair of metrics, of measures
+    metric, metric_of = _ids(t.metric for _, t in entries)
+    measure, measure_of = _ids(d.measure(t.text, t.kind) for _, t in entries)
+    pair, inv = np.unique(metric_of[a] * len(metric) + metric_of[b], return_inverse=True)
+    same = np.array([_same_thing(d, metric[k // len(metric)], metric[k % len(metric)]) for k in pair.tolist()],
+                    dtype=bool)
+    alike = np.array([[d.same_measure(x, y) for y in measure] for x in measure], dtype=bool)
+    ok = np.flatnonzero(same[inv.reshape(-1)] & alike[measure_of[a], measure_of[b]])
+    a, b = a[ok], b[ok]
+    item = np.array([i for i, _ in entries], dtype=np.int64)
+    written = [t.text for _, t in entries]
+    return list(zip(np.minimum(item[a], item[b]).tolist(), np.maximum(item[a], item[b]).tolist(),
+                    score[ok].tolist(), [written[y] or written[x] for x, y in zip(a.tolist(), b.tolist())]))
+
+
+def _ids(values):
+    """The distinct values in order of first appearance, and each value's index among them (an int array)."""
+    import numpy as np
+    index: dict = {}
+    of = np.fromiter((index.setdefault(v, len(index)) for v in values), dtype=np.int64)
+    return list(index), of
+
+
+# Groups of up to this many entries have every pair counted exactly (group-local bitsets: a few words a pair);
+# a larger group (one figure in thousands of items) goes through the similarity joins instead.
+_GROUP_ALL = 600
 
 
 def _shared_target_scored(group_of: list[int], item_of: list[int], specific: list[bool], texts: list[str],
-                          sentences: list[str]) -> list[tuple[int, int, float]]:
-    """(a, b, score) for the pairs of entries a < b of one group (`group_of`) and two items (`item_of`)
-    whose items' texts or target sentences are alike enough (SHARED_TARGET_THRESHOLD when both targets are
-    `specific`, SMALL_TARGET_THRESHOLD else), in (a, b) order; the score is `_dice`'s, to the last bit (the
-    same integer counts, the same float division).
+                          sentences: list[str]):
+    """(a, b, score) arrays for the pairs of entries a < b of one group (`group_of`, entries group by group) and two
+    items (`item_of`) whose items' texts or target sentences are alike enough (SHARED_TARGET_THRESHOLD when
+    both targets are `specific`, SMALL_TARGET_THRESHOLD else), in (a, b) order; the score is `_dice`'s, to
+    the last bit (the same integer counts, the same float division).
 
-    Candidates come from similarity joins of the entries' texts and of their sentences — of all entries at
-    SMALL_TARGET_THRESHOLD, of the specific ones at SHARED_TARGET_THRESHOLD — each bigram made a token of the entry's group
-    (two entries of one group share what their texts share, two of different groups nothing), so every
-    pair that reaches its threshold is among them and few others; each is then counted exactly
-    (simjoin.overlaps)."""
+    Every pair of a group of up to `_GROUP_ALL` entries is counted (simjoin.GroupBits); the entries of larger
+    groups are joined (`_shared_target_joined`)."""
     import numpy as np
 
     from ... import simjoin
@@ -333,6 +348,57 @@ def _shared_target_scored(group_of: list[int], item_of: list[int], specific: lis
     group = np.asarray(group_of, dtype=np.int64)
     item = np.asarray(item_of, dtype=np.int64)
     spec = np.asarray(specific, dtype=bool)
+    n = len(group)
+    starts = np.flatnonzero(np.append(True, group[1:] != group[:-1])) if n else np.zeros(0, np.int64)
+    counts = np.diff(np.append(starts, n))
+    big = counts > _GROUP_ALL
+    text_bits = simjoin.GroupBits(*simjoin.bigram_sets([texts[i] for i in item_of]), group)
+    sent_bits = simjoin.GroupBits(*simjoin.bigram_sets(sentences), group)
+    found_a, found_b, found_s = [], [], []
+    for first, k in zip(starts[~big].tolist(), counts[~big].tolist()):
+        if k < 2:
+            continue
+        a, b = np.triu_indices(k, 1)
+        g = int(group[first])
+        score = np.maximum(_dice_of(text_bits, g, first, k, a, b), _dice_of(sent_bits, g, first, k, a, b))
+        a, b = a + first, b + first
+        need = np.where(spec[a] & spec[b], SHARED_TARGET_THRESHOLD, SMALL_TARGET_THRESHOLD)
+        ok = (score >= need) & (item[a] != item[b])
+        found_a.append(a[ok])
+        found_b.append(b[ok])
+        found_s.append(score[ok])
+    if big.any():
+        which = np.flatnonzero(np.repeat(big, counts))
+        got = _shared_target_joined(group[which], item[which], spec[which], [texts[i] for i in item[which].tolist()],
+                                    [sentences[k] for k in which.tolist()])
+        found_a.append(which[got[0]])
+        found_b.append(which[got[1]])
+        found_s.append(got[2])
+    if not found_a:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
+    a, b, score = np.concatenate(found_a), np.concatenate(found_b), np.concatenate(found_s)
+    o = np.argsort(a * n + b, kind="stable")
+    return a[o], b[o], score[o]
+
+
+def _dice_of(bits, g: int, first: int, k: int, a, b):
+    """`_dice` of the pairs (first + a, first + b) of group g, from their exact overlaps."""
+    import numpy as np
+    sx, sy = bits.size[first + a], bits.size[first + b]
+    ov = bits.pair_overlaps(g, first, k, a, b)
+    return np.where((sx > 0) & (sy > 0), 2.0 * ov / np.maximum(sx + sy, 1), 0.0)
+
+
+def _shared_target_joined(group, item, spec, texts: list[str], sentences: list[str]):
+    """(a, b, score) arrays as `_shared_target_scored`'s, for entries whose groups are too large to count
+    every pair: candidates come from similarity joins of the entries' texts and of their sentences — of
+    all entries at SMALL_TARGET_THRESHOLD, of the specific ones at SHARED_TARGET_THRESHOLD — each bigram
+    made a token of the entry's group (two entries of one group share what their texts share, two of
+    different groups nothing), so every pair that reaches its threshold is among them and few others;
+    each is then counted exactly (simjoin.overlaps)."""
+    import numpy as np
+
+    from ... import simjoin
 
     def dice(ts, xs, ys):
         sx, sy = ts.size[xs], ts.size[ys]
@@ -340,10 +406,9 @@ def _shared_target_scored(group_of: list[int], item_of: list[int], specific: lis
 
     n = len(group)
     everyone, sub = np.arange(n), np.flatnonzero(spec)
-    text_strings = [texts[i] for i in item_of]
-    text_sets, sent_sets = _group_sets(text_strings, everyone, group), _group_sets(sentences, everyone, group)
+    text_sets, sent_sets = _group_sets(texts, everyone, group), _group_sets(sentences, everyone, group)
     found = []
-    for strings, ts in ((text_strings, text_sets), (sentences, sent_sets)):
+    for strings, ts in ((texts, text_sets), (sentences, sent_sets)):
         found.append(simjoin.candidate_pairs(ts, SMALL_TARGET_THRESHOLD))
         if len(sub) > 1:                                    # two specific targets: SHARED_TARGET_THRESHOLD
             x, y = simjoin.candidate_pairs(_group_sets(strings, sub, group), SHARED_TARGET_THRESHOLD)
@@ -356,7 +421,7 @@ def _shared_target_scored(group_of: list[int], item_of: list[int], specific: lis
     score = np.maximum(dice(text_sets, a, b), dice(sent_sets, a, b))
     need = np.where(spec[a] & spec[b], SHARED_TARGET_THRESHOLD, SMALL_TARGET_THRESHOLD)
     ok = score >= need
-    return list(zip(a[ok].tolist(), b[ok].tolist(), score[ok].tolist()))
+    return a[ok], b[ok], score[ok]
 
 
 def _group_sets(strings: list[str], which, group):
