@@ -21,12 +21,20 @@ _PROTECTED = re.compile(
 _SPACE = " \u00a0"
 
 
+_CJK_MARKS = "“”‘’《》（）、。，：；！？【】〔〕…—"   # _CJK's marks, for _cjk
+# the places _PROTECTED finds all contain one of these: a line without any has none
+_MAY_PROTECT = re.compile(r"://|www\.|@|号")
+
+
 def _cjk(ch: str) -> bool:
-    return bool(ch) and bool(_CJK.match(ch))
+    """Is `ch` (one character, or "") Chinese text, as _CJK says? Compared, not matched: asked for every mark."""
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or (ch != "" and ch in _CJK_MARKS)
 
 
 def _neighbour(text: str, i: int, step: int) -> tuple[str, int]:
     """The first character from `i` on (step ±1) that is not a space, and how many spaces came first."""
+    if 0 <= i < len(text) and text[i] not in _SPACE:
+        return text[i], 0
     k, n = i, 0
     while 0 <= k < len(text) and text[k] in _SPACE:
         k += step
@@ -36,6 +44,7 @@ def _neighbour(text: str, i: int, step: int) -> tuple[str, int]:
 
 _BRACKET = re.compile(r"[(（)）]")
 _MARK = re.compile(r'[,;:?!"]')
+_ASCII = re.compile(r'[,;:?!"()]')   # what this rule can change (the marks and the brackets)
 
 
 def _pairs(text: str, protected: list[tuple[int, int]]) -> dict[int, int]:
@@ -56,10 +65,12 @@ def halfwidth_marks(text: str) -> list[tuple[int, int, str]]:
     """(start, end, replacement) for each ASCII mark in Chinese text in one line; the spaces that would
     stand between a full-width mark and Chinese text are taken in (`衔接, 做好` → `衔接，做好`), indentation
     at the start of the line is not."""
-    protected = [(m.start(), m.end()) for m in _PROTECTED.finditer(text)]
+    if not _ASCII.search(text):
+        return []   # most lines of a plan have no ASCII mark or bracket at all
+    protected = [(m.start(), m.end()) for m in _PROTECTED.finditer(text)] if _MAY_PROTECT.search(text) else []
 
     def free(i: int) -> bool:
-        return not any(a <= i < b for a, b in protected)
+        return not protected or not any(a <= i < b for a, b in protected)
 
     marks: dict[int, str] = {}
     found = [(m.start(), m.group()) for m in _MARK.finditer(text)]
