@@ -18,6 +18,7 @@ ALL_KINDS = ("plan", "division", "summary", "unknown")
 _PAIRS = {"《": "》", "“": "”", "‘": "’", "(": ")", "（": "）", "〔": "〕", "【": "】", "[": "]", "〈": "〉", "「": "」", "『": "』"}
 _KIND = {"(": "paren", "（": "paren", ")": "paren", "）": "paren"}
 _CLOSERS = {c: o for o, c in _PAIRS.items()}
+_MARKS = re.compile("[" + re.escape("".join(sorted({*_PAIRS, *_CLOSERS, '"'}))) + "]")
 # a web address is ASCII: it ends at the first full-width character (门户网站（http://…/）公开), and a closing
 # ASCII bracket that the address did not open is the text's, not the address's
 _URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&'*+,;=%\[\]()]+")
@@ -96,12 +97,10 @@ class UnbalancedBrackets(Rule):
                 urls = _url_spans(text)
                 # an item label like "1）" closes nothing: it is a marker, not a bracket
                 label = _HALF_PAREN_LABEL.match(text) if k == 0 else None
-                for pos, ch in enumerate(text):
-                    if label and pos < label.end():
+                for m in _MARKS.finditer(text, label.end() if label else 0):   # only the brackets and quotes
+                    pos, ch = m.start(), m.group()
+                    if urls and in_spans(pos, urls):
                         continue
-                    if ch in _PAIRS or ch in _CLOSERS or ch == '"':
-                        if urls and in_spans(pos, urls):
-                            continue
                     if ch == '"':
                         ascii_quotes.append((ln, pos))
                     elif ch in _PAIRS:
@@ -153,6 +152,9 @@ _PLACEHOLDERS = [
     (re.compile(r"_{3,}|＿{2,}"), "____"),
     (re.compile(r"(?<![A-Za-z])(?:TODO|TBD|FIXME)(?![A-Za-z])"), "TODO"),
 ]
+# a character every match of _PLACEHOLDERS holds (X, ×, ○, 某, an opening 【, 待 or 填, _, T or F): a line
+# without one has no placeholder, and most lines have none
+_PLACEHOLDER_CHAR = re.compile(r"[XxＸｘ×＊*○□△某【\[［待填_＿TF]")
 
 
 @register
@@ -195,6 +197,8 @@ class Placeholder(Rule):
     def check(self, ctx: Context) -> Iterable[Finding]:
         extra = [re.compile(re.escape(p)) for p in (ctx.config.get("placeholders") or []) if isinstance(p, str) and p]
         for ln, text in doc_lines(ctx):
+            if not extra and not _PLACEHOLDER_CHAR.search(text):
+                continue
             urls = _url_spans(text)
             seen = set()
             for rx, _ in _PLACEHOLDERS + [(r, "") for r in extra]:
