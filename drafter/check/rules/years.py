@@ -247,11 +247,12 @@ _RECORD_BEFORE = re.compile(r"(?:截至|截止|截止到)\s*$")
 _RECAP = re.compile(r"取得|实现了|完成了|已经|获批|被确定|入选|荣获|成功举办|圆满完成")
 
 
-def year_mentions(text: str, year_value: int) -> list[re.Match]:
-    """Mentions of `year_value` in `text` that stand for a year of their own (not a range, not a 《title》)."""
+def year_mentions(text: str, year_value: int, found: Optional[list] = None) -> list[re.Match]:
+    """Mentions of `year_value` in `text` that stand for a year of their own (not a range, not a 《title》).
+    `found`: `_YEAR`'s matches in `text`, when the caller asks about several years."""
     spans = None
     out = []
-    for m in _YEAR.finditer(text):
+    for m in _YEAR.finditer(text) if found is None else found:
         if int(m.group(1)) != year_value:
             continue
         if spans is None:
@@ -342,9 +343,12 @@ class StaleYear(Rule):
             def place(pos: int) -> tuple:
                 o, ln, t = next(x for x in reversed(offsets) if x[0] <= pos)
                 return ln, pos - o, t
-            mentions = [m for m in year_mentions(text, prev) if place(m.start(1))[0] != title_line]
-            n_this += sum(place(m.start(1))[0] != title_line for m in year_mentions(text, year))
-            n_next += sum(place(m.start(1))[0] != title_line for m in year_mentions(text, year + 1))
+            found = list(_YEAR.finditer(text))
+            if not found:
+                continue
+            mentions = [m for m in year_mentions(text, prev, found) if place(m.start(1))[0] != title_line]
+            n_this += sum(place(m.start(1))[0] != title_line for m in year_mentions(text, year, found))
+            n_next += sum(place(m.start(1))[0] != title_line for m in year_mentions(text, year + 1, found))
             for m in mentions:
                 here = place(m.start(1))
                 before = text[max(0, m.start() - 6):m.start()]
