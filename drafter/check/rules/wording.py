@@ -105,6 +105,8 @@ class DocumentNumberBrackets(Rule):
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         for ln, text in doc_lines(ctx):
+            if "号" not in text:
+                continue   # _RX ends with it (a cheaper test than the regex on every line)
             for m in self._RX.finditer(text):
                 fix = f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号"
                 span = Span(ln, m.start(), m.end())
@@ -165,7 +167,7 @@ GB/T 15835—2011 不允许的数字写法：全角数字（“２０２４”�
                 fix = m.group(0).translate(str.maketrans("０１２３４５６７８９", "0123456789"))
                 yield _finding_at(self, ctx, ln, f"全角数字“{m.group(0)}”应写作半角“{fix}”",
                                   f"full-width digits '{m.group(0)}': write '{fix}'", excerpt_at(text, m.start()), fix)
-            for m in _MIXED.finditer(text):
+            for m in _MIXED.finditer(text) if "千" in text or "百" in text else ():
                 if in_spans(m.start(), urls):
                     continue
                 num, unit = m.group(0)[:-1], m.group(0)[-1]
@@ -177,7 +179,7 @@ GB/T 15835—2011 不允许的数字写法：全角数字（“２０２４”�
                 yield _finding_at(self, ctx, ln, f"“{m.group(0)}”：阿拉伯数字后只能接“万”“亿”，应写作“{fix}”",
                                   f"'{m.group(0)}': only 万/亿 may follow digits; write '{fix}'",
                                   excerpt_at(text, m.start()), fix)
-            for m in _SHORT_YEAR.finditer(text):
+            for m in _SHORT_YEAR.finditer(text) if "月" in text else ():
                 yield _finding_at(self, ctx, ln, f"年份“{m.group(1)}年”不应简写为两位数字",
                                   f"year '{m.group(1)}年' must not be shortened to two digits",
                                   excerpt_at(text, m.start()), f"20{m.group(1)}年")
