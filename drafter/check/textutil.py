@@ -307,7 +307,21 @@ def clause_free(ctx: Context, node: Node) -> str:
     c = _cache(ctx).setdefault("clause_free", {})
     got = c.get(id(node))
     if got is None:
-        from ..parse.agencies import split_agencies
-        got = split_agencies(node.text)[0] if node.text else ""
+        got = split_clauses(node.text)[0] if node.text else ""
         c[id(node)] = got
+    return got
+
+
+_SPLITS: dict[str, tuple] = {}
+
+
+def split_clauses(text: str) -> tuple:
+    """`split_agencies(text)`, remembered per text: clause_free and AGY001-AGY003 ask it of every item (the
+    parser's own call reads the body, not the text). Shared: do not modify what it returns."""
+    got = _SPLITS.get(text)
+    if got is None:
+        from ..parse.agencies import split_agencies
+        if len(_SPLITS) > 50000:   # a long-running `drafter serve`: keep it bounded
+            _SPLITS.clear()
+        got = _SPLITS[text] = split_agencies(text)
     return got

@@ -12,9 +12,8 @@ from collections import Counter
 from typing import Iterable, Optional
 
 from ...model import Agency, Document, Node
-from ...parse.agencies import split_agencies
 from ..base import Context, Finding, Rule, Span, register
-from ..textutil import doc_lines
+from ..textutil import doc_lines, split_clauses
 from ..data import data_of, norm_name
 PLAN_SHARE = 0.6   # a plan "assigns agencies" when at least this share of its items carry one
 MIN_ITEMS = 3
@@ -24,7 +23,7 @@ def agencies_of(node: Node) -> list[Agency]:
     """The node's agencies as parsed, or read from its text when the parser left them out."""
     if node.agencies:
         return node.agencies
-    return split_agencies(node.text)[1] if node.text else []
+    return split_clauses(node.text)[1] if node.text else []
 
 
 def _parents(doc: Document) -> dict[int, Optional[Node]]:
@@ -188,7 +187,7 @@ def agencies_with_unclosed(node: Node) -> list[Agency]:
     t = node.text.rstrip()
     if t.count("（") + t.count("(") <= t.count("）") + t.count(")"):
         return []
-    return split_agencies(t + "）")[1]
+    return split_clauses(t + "）")[1]
 
 
 def preamble_line(ctx: Context, name: str) -> Optional[int]:
