@@ -23,7 +23,6 @@ import os
 from typing import Any, Optional
 
 from ..errors import DrafterError
-from ..yamlio import line_of, load_yaml, read_yaml_text
 
 NAMES = ("drafter.yaml", ".drafter.yaml", "drafter.yml")
 
@@ -147,6 +146,7 @@ def validate(data: Any, name: str) -> dict:
     """Check `data` (as loaded, with line positions) against SCHEMA; raise DrafterError name:line."""
     import jsonschema
 
+    from ..yamlio import line_of   # here, not at the top: a check without a drafter.yaml never imports ruamel
     if data is None:
         return {}
     plain = _plain(data)
@@ -183,6 +183,7 @@ def validate(data: Any, name: str) -> dict:
 
 def load_config(path: str) -> dict:
     """Read and validate one drafter.yaml."""
+    from ..yamlio import load_yaml, read_yaml_text
     text = read_yaml_text(path, "配置文件", "config file")
     return validate(load_yaml(text, path), path)
 

@@ -30,7 +30,7 @@ from .metric_data import MetricData, norm_metric  # noqa: F401  (norm_metric: pa
 
 @functools.lru_cache(maxsize=None)
 def _read_text_yaml(name: str) -> Any:
-    from ..yamlio import load_data_yaml
+    from ..datayaml import load_data_yaml
 
     path = rules_dir() / name
     if not path.is_file():
