@@ -27,10 +27,7 @@ _ENDINGS = "局委办厅院会心队部署府处站所"
 MAX_CORE = 14
 # where a name in running text may start: a level prefix before a Chinese character
 _LEVEL_START = re.compile(rf"[{LEVELS}](?=[\u4e00-\u9fff])")
-
-
-def _cjk(ch: str) -> bool:
-    return bool(ch) and "\u4e00" <= ch <= "\u9fff"
+_NOT_CJK = re.compile(r"[^\u4e00-\u9fff]")
 
 
 def _index(d: RulesData) -> tuple:
@@ -72,6 +69,10 @@ class NameModel:
         self.year = year
         self.region = region
         self._doc_pairs: dict[str, bool] = {}   # pair → stands twice in the document
+        self._near: dict[str, list[str]] = {}   # core → near()'s answer
+        # what a name in running text may end on: an agency ending, or a character typed for one
+        self._last_chars = re.compile("[" + re.escape("".join(sorted(set(_ENDINGS) | {
+            c for c in self.slip_chars if len(c) == 1}))) + "]")
         raw = (d.raw.get("agencies.yaml") or {}).get("confusables") or ()
         self.confusable = frozenset(frozenset(str(p)) for p in raw if len(str(p)) == 2)
 
@@ -161,6 +162,12 @@ class NameModel:
         """Known cores `r` is a slip of (one character apart, judged by the model)."""
         if r in self.core_set or len(r) < 2:
             return []
+        got = self._near.get(r)
+        if got is None:   # the same windows of running text recur in a long plan: judged once each
+            got = self._near[r] = self._near_cores(r)
+        return list(got)
+
+    def _near_cores(self, r: str) -> list[str]:
         cands: set[str] = set()
         for j in range(len(r)):                       # replaced (same length) or added (one longer)
             for c, jj in self.by_del.get(r[:j] + r[j + 1:], ()):
@@ -214,10 +221,11 @@ class NameModel:
             if i < done:
                 continue
             ch = text[i]
-            for end in range(i + 3, min(len(text), i + 2 + min(MAX_CORE, self.max_len + 1)) + 1):
-                last = text[end - 1]
-                if not _cjk(last):
-                    break
+            lim = min(len(text), i + 2 + min(MAX_CORE, self.max_len + 1))
+            stop = _NOT_CJK.search(text, i + 2, lim)   # the window ends at the first character that is not Chinese
+            for e in self._last_chars.finditer(text, i + 2, stop.start() if stop else lim):
+                end = e.end()
+                last = e.group()
                 ending = last in _ENDINGS
                 typed = not ending and last in self.slip_chars
                 if not (ending or typed):
