@@ -37,7 +37,7 @@ class TokenSets:
     Built from a list of sets (or lists of distinct ints, or arrays), or with `from_flat` from all tokens
     end to end and each set's size."""
 
-    def __init__(self, sets: Sequence[Iterable[int]] = (), *, flat=None, sizes=None):
+    def __init__(self, sets: Sequence[Iterable[int]] = (), *, flat=None, sizes=None, vocab=None):
         if flat is None:
             arrs = [np.asarray(s if isinstance(s, np.ndarray) else list(s), dtype=np.int64) for s in sets]
             sizes = [len(a) for a in arrs]
@@ -45,38 +45,59 @@ class TokenSets:
         self.size = np.asarray(sizes, dtype=np.int64)
         self.n = len(self.size)
         self.start = np.concatenate(([0], np.cumsum(self.size)))
-        rec = np.repeat(np.arange(self.n, dtype=np.int64), self.size)
-        tok, n_tok = dense_ids(np.asarray(flat, dtype=np.int64))
+        if vocab is None:
+            tok, n_tok = dense_ids(np.asarray(flat, dtype=np.int64))
+        else:                                                    # already dense_ids' numbers
+            tok, n_tok = np.asarray(flat, dtype=np.int64), int(vocab)
         df = np.bincount(tok, minlength=n_tok)
         rank_of = np.empty(n_tok, dtype=np.int64)
-        rank_of[np.lexsort((np.arange(n_tok), df))] = np.arange(n_tok)
+        rank_of[np.argsort(df, kind="stable")] = np.arange(n_tok)    # rarest first, ties by token
         self.vocab = max(1, n_tok)
+        rec = np.repeat(np.arange(self.n, dtype=np.int64), self.size)
         # (set, rank) pairs are distinct, so one sort of the combined key orders each set by rank
-        self.key = np.sort(rec * self.vocab + rank_of[tok])      # set × vocab + rank, ascending
+        key = rank_of[tok]
+        del tok, rank_of
+        key += rec * self.vocab
+        key.sort()
+        self.key = key                                           # set × vocab + rank, ascending
         self.rec = rec
-        self.rank = self.key - rec * self.vocab                  # per set, rarest token first
-        self.pos = np.arange(len(self.rank), dtype=np.int64) - self.start[rec]
-        self.df_by_rank = np.sort(df)                             # how many sets hold the token of each rank
+        self.rank = key - rec * self.vocab                       # per set, rarest token first
+        self.df_by_rank = np.sort(df)                            # how many sets hold the token of each rank
 
     @classmethod
-    def from_flat(cls, flat: np.ndarray, sizes: np.ndarray) -> "TokenSets":
-        return cls(flat=flat, sizes=sizes)
+    def from_flat(cls, flat: np.ndarray, sizes: np.ndarray, vocab=None) -> "TokenSets":
+        """`vocab`: the tokens are `dense_ids` numbers 0…vocab−1, every one of them present."""
+        return cls(flat=flat, sizes=sizes, vocab=vocab)
 
     def above(self, sets: np.ndarray, rank: np.ndarray) -> np.ndarray:
         """How many tokens of each of `sets` rank after `rank`."""
-        return self.start[sets + 1] - np.searchsorted(self.key, sets * self.vocab + rank, side="right")
+        return self.start[sets + 1] - _search(self.key, sets * self.vocab + rank, side="right")
+
+
+def _search(sorted_values: np.ndarray, needles: np.ndarray, side: str = "left") -> np.ndarray:
+    """np.searchsorted with the needles looked up in sorted order (several times faster than in any order:
+    each search starts where the last one ended)."""
+    order = np.argsort(needles)
+    out = np.empty(len(needles), dtype=np.int64)
+    out[order] = np.searchsorted(sorted_values, needles[order], side=side)
+    return out
 
 
 def dense_ids(values: np.ndarray) -> tuple[np.ndarray, int]:
-    """`values` renumbered 0… in sorted order (np.unique's inverse, by sorting: numpy's hash-based unique
-    is several times slower here), and how many distinct values there are."""
+    """`values` renumbered 0… in sorted order (np.unique's inverse, by one argsort: numpy's hash-based
+    unique, and a search of every value, are several times slower here), and how many distinct values."""
     if not len(values):
         return np.zeros(0, np.int64), 0
-    srt = np.sort(values)
-    first = np.ones(len(srt), dtype=bool)
-    first[1:] = srt[1:] != srt[:-1]
-    uniq = srt[first]
-    return np.searchsorted(uniq, values).astype(np.int64), len(uniq)
+    order = np.argsort(values)
+    srt = values[order]
+    new = np.empty(len(srt), dtype=np.int64)
+    new[0] = 0
+    np.not_equal(srt[1:], srt[:-1], out=new[1:])
+    del srt
+    np.cumsum(new, out=new)
+    out = np.empty(len(values), dtype=np.int64)
+    out[order] = new
+    return out, int(new[-1]) + 1
 
 
 Sets = Union[TokenSets, Sequence[Iterable[int]]]
@@ -114,22 +135,31 @@ def candidate_pairs(sets: Sets, threshold: float) -> tuple[np.ndarray, np.ndarra
         xs.append(empty[i])
         ys.append(empty[j])
     size = s.size
-    by_proc = np.lexsort((np.arange(n), size))       # processing order: by size, then by index
+    by_proc = np.argsort(size, kind="stable")        # processing order: by size, then by index
     proc = np.empty(n, dtype=np.int64)
     proc[by_proc] = np.arange(n)
     smallest = _ceil(t * size / (2 - t))             # the smallest partner a set can have
     first_proc = np.searchsorted(size[by_proc], smallest, side="left")
     plen = np.clip(size - np.maximum(1, smallest) + 1, 0, size)
-    in_prefix = s.pos < plen[s.rec]
+    in_prefix = np.arange(len(s.rank), dtype=np.int64) < (s.start[:-1] + plen)[s.rec]
     p_rank, p_rec = s.rank[in_prefix], s.rec[in_prefix]
+    del in_prefix
     last_rank = np.full(n, -1, dtype=np.int64)
     last_rank[p_rec] = p_rank                        # each set's prefix is in rank order: the last write wins
-    # the index: prefix tokens by (rank, processing position) — distinct, so a plain sort orders them
-    ix_key = np.sort(p_rank * n + proc[p_rec])
-    ix_rec = by_proc[ix_key % n]
-    # each prefix token meets the index entries of the same token from sets first_proc … proc−1
-    lo = np.searchsorted(ix_key, p_rank * n + first_proc[p_rec], side="left")
-    cnt = np.maximum(0, np.searchsorted(ix_key, p_rank * n + proc[p_rec], side="left") - lo)
+    # the index: prefix tokens by (rank, processing position) — distinct, so each entry's own place in that
+    # order is where the entries of the same token from sets before it end
+    order = np.argsort(p_rank * n + proc[p_rec])
+    ix_key = (p_rank * n + proc[p_rec])[order]
+    ix_rec = by_proc[ix_key % n].astype(np.int32)
+    hi = np.empty(len(order), dtype=np.int64)
+    hi[order] = np.arange(len(order))
+    # each prefix token meets the index entries of the same token from sets first_proc … proc−1: in index
+    # order these starts are sorted too (a larger set's smallest partner is no smaller), one ordered search
+    lo = np.empty(len(order), dtype=np.int64)
+    lo[order] = np.searchsorted(ix_key, (p_rank * n + first_proc[p_rec])[order], side="left")
+    del ix_key, order
+    cnt = np.maximum(0, hi - lo)
+    del hi
     # chunks of whole probing sets: about _EXPAND matches, and pair keys that fit in int32
     set_ends = np.cumsum(np.bincount(p_rec, weights=cnt, minlength=n).astype(np.int64))
     entry_end = np.cumsum(np.bincount(p_rec, minlength=n))
@@ -157,10 +187,12 @@ def _matches(s: TokenSets, t: float, x0: int, lo, cnt, p_rec, ix_rec, last_rank,
     a pair shares in both prefixes, plus what either set holds after the earlier of the two prefixes'
     last tokens (every other shared token is there), must reach α."""
     n = s.n
-    total = int(cnt.sum())
-    ends = np.cumsum(cnt)
-    at = np.arange(total, dtype=np.int64) - np.repeat(ends - cnt - lo, cnt)
-    key = np.sort(((np.repeat(p_rec, cnt) - x0) * n + ix_rec[at]).astype(np.int32))
+    at = np.arange(int(cnt.sum()), dtype=np.int64)
+    at += np.repeat(lo - (np.cumsum(cnt) - cnt), cnt)      # the index entries each match reads
+    key = np.repeat(((p_rec - x0) * n).astype(np.int32), cnt)
+    key += ix_rec[at]                                      # (probing set − x0) × n + indexed set
+    del at
+    key.sort()
     last = np.flatnonzero(np.append(key[1:] != key[:-1], True))
     common = np.diff(np.concatenate(([-1], last)))
     gx, gy = key[last].astype(np.int64) // n + x0, key[last].astype(np.int64) % n

@@ -94,8 +94,9 @@ def similar_pairs(texts: list[str], threshold: float) -> list[tuple[int, int, fl
     from ... import simjoin
 
     keys, sizes = simjoin.bigram_sets(texts)
-    ids, _ = simjoin.dense_ids(keys)
-    sets = simjoin.TokenSets.from_flat(ids, sizes)
+    ids, vocab = simjoin.dense_ids(keys)
+    del keys
+    sets = simjoin.TokenSets.from_flat(ids, sizes, vocab)
     # a pair is kept when its score reaches the cutoff and, rounded, is at least 1
     xs, ys = simjoin.candidate_pairs(sets, max(cutoff, 0.5) / 100)
     # the Dice-trick codes (any one order of the bigrams serves), only of the texts that have a candidate
@@ -430,8 +431,8 @@ def _group_sets(strings: list[str], which, group):
 
     from ... import simjoin
     keys, sizes = simjoin.bigram_sets([strings[k] for k in which.tolist()])   # keys below 2 ** 42
-    ids, _ = simjoin.dense_ids((np.repeat(group[which], sizes) << 42) | keys)
-    return simjoin.TokenSets.from_flat(ids, sizes)
+    ids, vocab = simjoin.dense_ids((np.repeat(group[which], sizes) << 42) | keys)
+    return simjoin.TokenSets.from_flat(ids, sizes, vocab)
 
 
 _WS = re.compile(r"\s+")
