@@ -5,6 +5,7 @@ import json
 import os
 from pathlib import Path
 
+import click
 import jsonschema
 import pytest
 from click.testing import CliRunner
@@ -136,3 +137,30 @@ def test_config_errors_name_the_line(tmp_path):
     cfg.write_text("ignore: [XYZ001]\n", encoding="utf-8")
     r = run(_file(tmp_path, CLEAN), "--config", str(cfg))
     assert r.exit_code == 2 and "XYZ001" in r.output
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_streamed_output_is_the_rendered_text(lang):
+    """`check` writes its report piece by piece (`Report.chunks`): the same text as the whole-string
+    renderers, in every format, a seed with many findings and none."""
+    from drafter.commands.check import report
+    from drafter.i18n import set_lang
+    from drafter.report.jsonfmt import iter_json, render_json
+    from drafter.report.text import iter_text, render_text
+    set_lang(lang)
+    try:
+        for path in (seed_path("000"), seed_path("004")):
+            for fmt in ("text", "json", "sarif"):
+                rep = report([path], fmt=fmt, fail_on="never")
+                out = run(path, "--format", fmt, "--fail-on", "never", "--lang", lang).output
+                assert out == (click.unstyle(rep.text) if fmt == "text" else rep.text)   # no colour in a pipe
+                if fmt == "json":
+                    assert rep.text == render_json(rep.findings) == "".join(iter_json(rep.findings))
+                    assert json.loads(rep.text)["findings"]
+                if fmt == "text":
+                    assert rep.text == render_text(rep.findings, [path])
+        for fs in ([], rep.findings[:1]):
+            assert "".join(iter_json(fs)) == render_json(fs)
+            assert "".join(iter_text(fs, ["x.txt"])) == render_text(fs, ["x.txt"])
+    finally:
+        set_lang("zh")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Optional, Sequence
+from typing import Callable, Iterable, Iterator, Optional, Sequence
 
 import click
 
@@ -36,11 +36,16 @@ def _fail_on(cli_value: Optional[str], config: dict) -> str:
 
 @dataclass
 class Report:
-    """What one check run found: `text` is what `check --format FMT` prints; `code` its exit code."""
-    text: str
+    """What one check run found: `text` is what `check --format FMT` prints (`chunks()` yields it piece by
+    piece, for a report too long to hold twice); `code` its exit code."""
     code: int
     findings: list
     results: list
+    chunks: Callable[[], Iterable[str]]
+
+    @property
+    def text(self) -> str:
+        return "".join(self.chunks())
 
 
 def report(files: Sequence[str], prior: Optional[str] = None, summary: Optional[str] = None,
@@ -74,15 +79,27 @@ def report(files: Sequence[str], prior: Optional[str] = None, summary: Optional[
     progress.report("render")
     sources = [r.source for r in results]
     if fmt == "json":
-        from ..report.jsonfmt import render_json
-        out = render_json(findings)
-    elif fmt == "sarif":
+        from ..report.jsonfmt import iter_json
+        return Report(code, findings, results, lambda: iter_json(findings))
+    if fmt == "sarif":
         from ..report.sarif import render_sarif
-        out = render_sarif(findings, sources, exit_code=code)
-    else:
-        from ..report.text import render_text
-        out = render_text(findings, sources)
-    return Report(out, code, findings, results)
+        return Report(code, findings, results, lambda: iter([render_sarif(findings, sources, exit_code=code)]))
+    from ..report.text import iter_text
+    return Report(code, findings, results, lambda: iter_text(findings, sources))
+
+
+def _batches(chunks: Iterable[str], size: int = 1 << 16) -> Iterator[str]:
+    """The chunks joined into pieces of about `size` characters (one write and flush per piece, not per line)."""
+    buf: list[str] = []
+    n = 0
+    for c in chunks:
+        buf.append(c)
+        n += len(c)
+        if n >= size:
+            yield "".join(buf)
+            buf, n = [], 0
+    if buf:
+        yield "".join(buf)
 
 
 def annotate_to(rep: Report, file: str, out: str, force: bool = False) -> int:
@@ -105,7 +122,8 @@ def run(files: Sequence[str], prior: Optional[str] = None, summary: Optional[str
             raise DrafterError(annotate, "不能覆盖被检查的文件本身", "refusing to overwrite the checked file")
         check_writable(annotate, force)
     rep = report(files, prior, summary, config, select, ignore, fmt, fail_on, encoding)
-    click.echo(rep.text, nl=False)
+    for piece in _batches(rep.chunks()):
+        click.echo(piece, nl=False)
     if annotate:
         from ..i18n import tr
         n = annotate_to(rep, files[0], annotate, force=force)

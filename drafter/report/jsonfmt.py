@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from typing import Iterator
 
 from ..check.base import Finding
 from ..check.engine import count
@@ -9,6 +10,23 @@ from ..check.engine import count
 
 def to_json_obj(findings: list[Finding]) -> dict:
     return {"findings": [f.to_dict() for f in findings], "summary": count(findings)}
+
+
+def _dumps(obj, indent: str) -> str:
+    """`obj` as `json.dumps(..., indent=2)` prints it `indent` deep (a raw newline is only ever indentation)."""
+    return json.dumps(obj, ensure_ascii=False, indent=2).replace("\n", "\n" + indent)
+
+
+def iter_json(findings: list[Finding]) -> Iterator[str]:
+    """`render_json`'s text piece by piece, one finding at a time: the bytes of json.dumps(to_json_obj(...),
+    ensure_ascii=False, indent=2) without holding every finding's dict and the whole string at once."""
+    if not findings:
+        yield render_json(findings)
+        return
+    yield '{\n  "findings": [\n'
+    for k, f in enumerate(findings):
+        yield ("    " if not k else ",\n    ") + _dumps(f.to_dict(), "    ")
+    yield '\n  ],\n  "summary": ' + _dumps(count(findings), "  ") + "\n}\n"
 
 
 def render_json(findings: list[Finding]) -> str:

@@ -10,6 +10,7 @@ Grouped by file, sorted by line; a summary line at the end; colour when stdout i
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Iterator
 
 import click
 
@@ -22,10 +23,14 @@ _SEV_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 def render_text(findings: list[Finding], sources: list[str] | None = None, verbose: bool = True) -> str:
+    return "".join(iter_text(findings, sources, verbose))
+
+
+def iter_text(findings: list[Finding], sources: list[str] | None = None, verbose: bool = True) -> Iterator[str]:
+    """`render_text`'s text line by line (each with its newline), so that a long report is never one string."""
     by_src: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
         by_src[f.source].append(f)
-    out: list[str] = []
     order = list(sources or []) + [s for s in by_src if s not in (sources or [])]
     for src in order:
         fs = by_src.get(src, [])
@@ -35,20 +40,20 @@ def render_text(findings: list[Finding], sources: list[str] | None = None, verbo
             loc = f"{src}:{f.line}" if f.line else src
             sev = click.style(f.severity, fg=_COLOUR.get(f.severity), bold=f.severity == "error")
             code = click.style(f.rule, bold=True)
-            out.append(f"{loc}: {sev} {code} {f.message}")
+            yield f"{loc}: {sev} {code} {f.message}\n"
             if verbose:
                 where = f.path or f.label
                 ex = f.excerpt.strip()
                 if where or ex:
-                    out.append("    " + "  ".join(x for x in (click.style(where, dim=True) if where else "", ex) if x))
+                    yield "    " + "  ".join(x for x in (click.style(where, dim=True) if where else "", ex) if x) + "\n"
                 for r in f.related:
                     rl = f"{r.get('source') or src}:{r.get('line')}"
-                    out.append("    " + tr("另见 ", "see also ") + rl + ("  " + str(r.get("excerpt", ""))[:40] if r.get("excerpt") else ""))
+                    yield ("    " + tr("另见 ", "see also ") + rl
+                           + ("  " + str(r.get("excerpt", ""))[:40] if r.get("excerpt") else "") + "\n")
                 if f.suggestion:
-                    out.append("    " + click.style(tr("建议：", "suggestion: ") + f.suggestion_text, fg="green"))
-        out.append("")
-    out.append(summary_line(findings, len(order) or len(sources or [])))
-    return "\n".join(out) + "\n"
+                    yield "    " + click.style(tr("建议：", "suggestion: ") + f.suggestion_text, fg="green") + "\n"
+        yield "\n"
+    yield summary_line(findings, len(order) or len(sources or [])) + "\n"
 
 
 def summary_line(findings: list[Finding], nfiles: int) -> str:
