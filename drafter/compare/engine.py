@@ -192,7 +192,8 @@ def _note_merges_and_splits(changes: list[Change], old_refs: list[ItemRef], new_
                 ch.split_from = old_refs[k]
 
 
-_CHUNK = 1 << 22   # (query, item) postings counted at a time
+_CELLS = 1 << 20   # (query, text) counts held at a time
+_WORK = 1 << 22    # (query, text) postings expanded at a time
 
 
 def _best_containers(queries: list[str], texts: list[str]) -> list[tuple[Optional[int], float]]:
@@ -200,7 +201,9 @@ def _best_containers(queries: list[str], texts: list[str]) -> list[tuple[Optiona
 
     Pairs are ``bigrams(norm_fuzzy(…))`` as sets; a pair in more than max(3, len(texts) // 20) texts is left
     out of the index (boilerplate); a tie goes to the first text; a query of fewer than 4 pairs, or sharing
-    none, gets (None, 0.0). Counted with numpy over an inverted index (the same numbers as a dict of counts)."""
+    none, gets (None, 0.0). Counted with numpy over an inverted index (the same numbers as a dict of counts):
+    a block of queries at a time, every (query, text) count in one bincount, the best text by argmax (the
+    first of the most)."""
     out: list[tuple[Optional[int], float]] = [(None, 0.0)] * len(queries)
     q_flat, q_size = _align.bigram_key_sets([_align.norm_fuzzy(x) for x in queries])
     asked = np.flatnonzero(q_size >= 4)
@@ -216,32 +219,30 @@ def _best_containers(queries: list[str], texts: list[str]) -> list[tuple[Optiona
     common = max(3, len(texts) // 20)
     q_rec = np.repeat(np.arange(len(queries), dtype=np.int64), q_size)
     q_flat, q_rec = q_flat[q_size[q_rec] >= 4], q_rec[q_size[q_rec] >= 4]
-    q_rec = np.searchsorted(asked, q_rec)                # numbered among the queries asked
+    q_rec = np.searchsorted(asked, q_rec)                # numbered among the queries asked (ascending)
     at = np.minimum(np.searchsorted(uniq, q_flat), len(uniq) - 1)
     hit = (uniq[at] == q_flat) & (df[at] <= common)
     at, q_rec = at[hit], q_rec[hit]
     lens, starts = df[at], first[at]
-    nt = len(texts)
-    best_k = np.full(len(asked), -1, dtype=np.int64)
-    best_n = np.zeros(len(asked), dtype=np.int64)
-    ends = np.cumsum(lens)
+    nt, na = len(texts), len(asked)
+    best_k = np.full(na, -1, dtype=np.int64)
+    best_n = np.zeros(na, dtype=np.int64)
+    work = np.cumsum(np.bincount(q_rec, weights=lens, minlength=na).astype(np.int64))
+    rows_per = max(1, _CELLS // nt)
     a = 0
-    while a < len(at):
-        base = ends[a - 1] if a else 0
-        b = max(a + 1, int(np.searchsorted(ends, base + _CHUNK, side="right")))
-        # whole queries in a chunk: cut only where the query changes
-        while b < len(at) and q_rec[b] == q_rec[b - 1]:
-            b += 1
-        ln, st, qr = lens[a:b], starts[a:b], q_rec[a:b]
+    while a < na:
+        base = work[a - 1] if a else 0
+        b = min(max(a + 1, int(np.searchsorted(work, base + _WORK, side="right"))), a + rows_per, na)
+        e0, e1 = np.searchsorted(q_rec, [a, b])
+        ln, st, qr = lens[e0:e1], starts[e0:e1], q_rec[e0:e1]
         total = int(ln.sum())
-        pos = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(ln) - ln - st, ln)
-        key = np.sort(np.repeat(qr, ln) * nt + t_rec[pos])
-        last = np.flatnonzero(np.append(key[1:] != key[:-1], True))
-        count = np.diff(np.concatenate(([-1], last)))
-        qk, tk = key[last] // nt, key[last] % nt
-        o = np.lexsort((tk, -count, qk))                  # per query: most pairs first, then the first text
-        head = o[np.concatenate(([True], qk[o][1:] != qk[o][:-1]))]
-        best_k[qk[head]], best_n[qk[head]] = tk[head], count[head]
+        if total:
+            pos = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(ln) - ln - st, ln)
+            counts = np.bincount(np.repeat((qr - a) * nt, ln) + t_rec[pos], minlength=(b - a) * nt).reshape(b - a, nt)
+            k = counts.argmax(axis=1)
+            n = counts[np.arange(b - a), k]
+            best_k[a:b] = np.where(n > 0, k, -1)
+            best_n[a:b] = n
         a = b
     for j, q in enumerate(asked.tolist()):
         if best_k[j] >= 0:
