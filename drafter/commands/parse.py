@@ -1,11 +1,10 @@
 """`drafter parse`."""
 from __future__ import annotations
 
-import json
-
 import click
 
 from ..api import load
+from ..jsonout import dumps
 from ..output import check_writable, write_atomic
 
 
@@ -13,7 +12,7 @@ def render(file: str, fmt: str = "json", encoding: str | None = None) -> str:
     """The text `drafter parse` prints: one function for the command and for `POST /api/parse`."""
     result = load(file, encoding=encoding)
     if fmt == "json":
-        return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        return dumps(result.to_dict()) + "\n"
     if fmt == "yaml":
         from ..yamlio import dump_yaml
         return dump_yaml(result.to_dict())
