@@ -44,7 +44,7 @@ _UNIT_RE = "|".join(re.escape(u) for u in _UNITS)
 _MULT = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
 
 _NUMBER = re.compile(
-    r"(?<![\d.．A-Za-z０-９])"
+    r"(?=\d)(?<![\d.．A-Za-z０-９])"  # (?=\d): a number starts with a digit; without it the scan is 2x slower
     r"(?P<num>\d{1,3}(?:,\d{3})+(?![\d.])|\d{1,15}(?:[.．]\d{1,6})?)"
     r"\s?(?P<mult>万亿|千万|百万|亿|万|千|百)?"
     r"(?P<approx>余|多)?"
