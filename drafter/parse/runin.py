@@ -78,6 +78,8 @@ def _title_end(text: str, start: int) -> Optional[int]:
     if not span:
         return None
     words = span.group(0)
+    if not _KIND.search(words):   # most spans name no kind (one search is cheaper than a look at every position)
+        return None
     ends = [m.start() + len(m.group(1)) for m in _KIND_AT.finditer(words)]
     if not ends:
         return None
