@@ -376,49 +376,65 @@ def pair_score(old: ItemText, new: ItemText) -> float:
 
 # ---------------------------------------------------------------- assignment
 
-def _lsap_min(cost) -> np.ndarray:
+def _lsap_min(cost: "_SparseCost") -> np.ndarray:
     """Rectangular linear sum assignment (rows ≤ columns), minimising; returns col for each row.
 
     Shortest augmenting path with dual variables (Jonker–Volgenant / Crouse 2016), as in scipy;
-    the scan over columns is vectorised.  `cost` is a dense matrix or a `_SparseCost` (absent pairs cost
-    0): the search reads one row at a time, so a large sparse component never becomes a dense matrix.
+    the scan over columns is vectorised. `cost` is a `_SparseCost` (absent pairs cost 0): a row's reduced
+    costs are the absent pairs' one number less `v`, its few pairs written over them, so a large sparse
+    component never becomes a dense matrix. Every number is the one the dense form computes
+    (((min_val + cost) - u[i]) - v, the same operations in the same order).
     """
     nr, nc = cost.shape
+    indptr, ccols, cvals = cost.indptr, cost.cols, cost.vals
     u = np.zeros(nr)
     v = np.zeros(nc)
     col4row = np.full(nr, -1, dtype=np.int64)
     row4col = np.full(nc, -1, dtype=np.int64)
     for cur in range(nr):
-        spc = np.full(nc, np.inf)
-        path = np.full(nc, -1, dtype=np.int64)
-        sr = np.zeros(nr, dtype=bool)
-        sc = np.zeros(nc, dtype=bool)
+        visited: list[int] = []
+        scanned: list[int] = []
         min_val = 0.0
         i = cur
         sink = -1
         while sink < 0:
-            sr[i] = True
-            r = min_val + cost[i] - u[i] - v
-            upd = (~sc) & (r < spc)
-            path[upd] = i
-            spc[upd] = r[upd]
-            masked = np.where(sc, np.inf, spc)
-            low = masked.min()
-            ties = np.flatnonzero(masked == low)
+            visited.append(i)
+            ui = u[i]
+            r = ((min_val + 0.0) - ui) - v
+            a, b = indptr[i], indptr[i + 1]
+            if b > a:
+                cj = ccols[a:b]
+                r[cj] = ((min_val + cvals[a:b]) - ui) - v[cj]
+            if not scanned:   # the first row of the search: every column's path starts here
+                spc = r
+                path = np.full(nc, cur, dtype=np.int64)
+                upd_ref = r.copy()   # spc, -inf where scanned: where a shorter path may update it
+                low_ref = r.copy()   # spc, +inf where scanned: where the next column is looked for
+            else:
+                upd = np.flatnonzero(r < upd_ref)
+                if len(upd):
+                    ru = r[upd]
+                    path[upd] = i
+                    spc[upd] = ru
+                    upd_ref[upd] = ru
+                    low_ref[upd] = ru
+            low = low_ref.min()
+            ties = np.flatnonzero(low_ref == low)
             free = ties[row4col[ties] < 0]
             j = int(free[0]) if len(free) else int(ties[0])
             min_val = float(low)
-            sc[j] = True
+            scanned.append(j)
+            upd_ref[j] = -np.inf
+            low_ref[j] = np.inf
             if row4col[j] < 0:
                 sink = j
             else:
                 i = int(row4col[j])
         u[cur] += min_val
-        rows = np.flatnonzero(sr)
-        rows = rows[rows != cur]
-        if len(rows):
+        if len(visited) > 1:
+            rows = np.array(visited[1:], dtype=np.int64)
             u[rows] += min_val - spc[col4row[rows]]
-        cols = np.flatnonzero(sc)
+        cols = np.array(scanned, dtype=np.int64)
         v[cols] -= min_val - spc[cols]
         j = sink
         while True:
@@ -445,6 +461,16 @@ class _SparseCost:
         row[self.cols[a:b]] = self.vals[a:b]
         return row
 
+    def values(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """cost[r][c] of each (r, c): the stored number, or 0 for an absent pair."""
+        nc = self.shape[1]
+        keys = np.repeat(np.arange(self.shape[0], dtype=np.int64), np.diff(self.indptr)) * nc + self.cols  # sorted
+        want = np.asarray(rows, dtype=np.int64) * nc + cols
+        if not len(keys):
+            return np.zeros(len(want))
+        at = np.minimum(np.searchsorted(keys, want), len(keys) - 1)
+        return np.where(keys[at] == want, self.vals[at], 0.0)
+
 
 def max_weight_matching(weight: np.ndarray) -> list[tuple[int, int]]:
     """Maximum-weight one-to-one matching on a (rows × cols) weight matrix where 0 means 'no edge'."""
@@ -465,7 +491,8 @@ def max_weight_matching_sparse(rows: np.ndarray, cols: np.ndarray, weight: np.nd
     cost = _SparseCost(np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64),
                        -np.asarray(weight, dtype=np.float64), (nr, nc))
     col = _lsap_min(cost)
-    return [(r, int(c)) for r, c in enumerate(col) if c >= 0 and cost[r][c] < 0]
+    r = np.flatnonzero(col >= 0)
+    return [(int(a), int(b)) for a, b, x in zip(r, col[r], cost.values(r, col[r])) if x < 0]
 
 
 def assign(scores: np.ndarray, threshold: float = THRESHOLD) -> list[tuple[int, int, float]]:
