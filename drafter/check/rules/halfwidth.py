@@ -74,9 +74,12 @@ def halfwidth_marks(text: str) -> list[tuple[int, int, str]]:
 
     marks: dict[int, str] = {}
     found = [(m.start(), m.group()) for m in _MARK.finditer(text)]
+    n = len(text)
     for i, ch in found:
         if ch in ",;" and free(i):
-            before, after = _neighbour(text, i - 1, -1)[0], _neighbour(text, i + 1, 1)[0]
+            # the characters beside it, read in place unless a space stands there (most marks: 衔接,做好)
+            before = text[i - 1] if i and text[i - 1] not in _SPACE else _neighbour(text, i - 1, -1)[0]
+            after = text[i + 1] if i + 1 < n and text[i + 1] not in _SPACE else _neighbour(text, i + 1, 1)[0]
             if before.isdigit() and after.isdigit():
                 continue  # 1,000
             if _cjk(before) or _cjk(after):
@@ -101,12 +104,14 @@ def halfwidth_marks(text: str) -> list[tuple[int, int, str]]:
     for i in sorted(marks):
         start, end = i, i + 1
         # spaces between the new full-width mark and Chinese text (or another mark made full-width) go too
-        left, nl = _neighbour(text, i - 1, -1)
-        if nl and left and (_cjk(left) or (i - nl - 1) in marks):
-            start -= nl
-        right, nr = _neighbour(text, i + 1, 1)
-        if nr and right and (_cjk(right) or (i + nr + 1) in marks):
-            end += nr
+        if i and text[i - 1] in _SPACE:
+            left, nl = _neighbour(text, i - 1, -1)
+            if left and (_cjk(left) or (i - nl - 1) in marks):
+                start -= nl
+        if i + 1 < n and text[i + 1] in _SPACE:
+            right, nr = _neighbour(text, i + 1, 1)
+            if right and (_cjk(right) or (i + nr + 1) in marks):
+                end += nr
         out.append((start, end, marks[i]))
     # two marks claiming the same spaces: the first keeps them
     kept, last_end = [], -1
@@ -195,8 +200,9 @@ class HalfwidthPunctuation(Rule):
         for ln, text in doc_lines(ctx):
             if is_junk(text.strip()):
                 continue  # a web page's 发布时间:… line is not the document's text
+            labels = theirs.get(ln)
             for s, e, r in halfwidth_marks(text):
-                if any(sp.line == ln and sp.start <= s < sp.end for sp in theirs.get(ln, ())):
+                if labels and any(sp.line == ln and sp.start <= s < sp.end for sp in labels):
                     continue
                 edits.append(Edit(Span(ln, s, e), r))
                 mark = text[s:e].strip(_SPACE) or text[s:e]
