@@ -12,7 +12,7 @@ import re
 from typing import Iterable, Optional
 
 from ..base import Context, Edit, Finding, Rule, Span, register
-from ..textutil import doc_lines, excerpt_at, in_spans, owner, paragraphs, quote_spans
+from ..textutil import doc_lines, excerpt_at, in_spans, leading_literal, owner, paragraphs, quote_spans
 
 KINDS = ("plan", "division", "unknown")
 # YR002 reads a summary's narrative too: a superseded formula written as current is as wrong there
@@ -50,7 +50,8 @@ def _compile(entries_key: tuple) -> tuple:
                 history = re.compile(e["history"])
             except re.error:
                 history = None
-        out.append({"name": e.get("name") or e["pattern"], "rx": rx, "kind": e.get("kind", ""), "history": history,
+        out.append({"name": e.get("name") or e["pattern"], "rx": rx, "lead": leading_literal(rx),
+                    "kind": e.get("kind", ""), "history": history,
                     "from": _year_of(e.get("from")), "until": _year_of(e.get("until")),
                     "until_text": str(e.get("until") or ""), "from_text": str(e.get("from") or ""),
                     "grace": int(e.get("grace") or 0), "unless": unless,
@@ -199,7 +200,7 @@ class StaleTerm(Rule):
                 continue
             spans = None
             for t in terms:
-                if t["until"] is None or year <= t["until"]:
+                if t["until"] is None or year <= t["until"] or (t["lead"] and t["lead"] not in text):
                     continue
                 for m in t["rx"].finditer(text):
                     if spans is None:
