@@ -51,6 +51,7 @@ def read_rules_file(name: str) -> Any:
 # normalising names (metric names: drafter.check.metric_data)
 
 
+_PLACE_NAME = re.compile(r"[\u4e00-\u9fff]*(?:省|市|区|县|州|盟|旗|政府)")   # 河西区, 某某县, 区政府
 _NAME_DROP = re.compile(r"[\s\u3000\u00a0\"'“”‘’]")
 
 
@@ -145,6 +146,7 @@ class RulesData(MetricData):
     # prefixes and names by AGY001-AGY003 in every item
     _prefix_memo: dict = field(default_factory=dict, repr=False, compare=False)
     _known_memo: dict = field(default_factory=dict, repr=False, compare=False)
+    _place_set: Optional[tuple] = field(default=None, repr=False, compare=False)   # (places, as a set)
 
     # -- agencies --------------------------------------------------------------------------
 
@@ -162,14 +164,14 @@ class RulesData(MetricData):
         return ok
 
     def _valid_prefix(self, prefix: str) -> bool:
-        if prefix in self.places:
+        got = self._place_set
+        if got is None or got[0] is not self.places:
+            got = self._place_set = (self.places, frozenset(self.places))
+        places = got[1]
+        # a place, or a place and 省/市/自治区 (天津 + 市)
+        if prefix in places or any(prefix.endswith(s) and prefix[:-len(s)] in places for s in ("省", "市", "自治区")):
             return True
-        for p in self.places:
-            if prefix.startswith(p) and prefix[len(p):] in ("省", "市", "自治区", ""):
-                return True
-        if len(prefix) <= 10 and re.fullmatch(r"[\u4e00-\u9fff]*(?:省|市|区|县|州|盟|旗|政府)", prefix):
-            return True
-        return False
+        return len(prefix) <= 10 and bool(_PLACE_NAME.fullmatch(prefix))
 
     def is_generic(self, name: str) -> bool:
         return norm_name(name) in self.generic
