@@ -51,7 +51,6 @@ def read_rules_file(name: str) -> Any:
 # normalising names (metric names: drafter.check.metric_data)
 
 
-_PLACE_NAME = re.compile(r"[\u4e00-\u9fff]*(?:省|市|区|县|州|盟|旗|政府)")   # 河西区, 某某县, 区政府
 _NAME_DROP = re.compile(r"[\s\u3000\u00a0\"'“”‘’]")
 
 
@@ -147,6 +146,7 @@ class RulesData(MetricData):
     _prefix_memo: dict = field(default_factory=dict, repr=False, compare=False)
     _known_memo: dict = field(default_factory=dict, repr=False, compare=False)
     _place_set: Optional[tuple] = field(default=None, repr=False, compare=False)   # (places, as a set)
+    _old_ends: Optional[tuple] = field(default=None, repr=False, compare=False)    # last characters of old names
 
     # -- agencies --------------------------------------------------------------------------
 
@@ -171,7 +171,7 @@ class RulesData(MetricData):
         # a place, or a place and 省/市/自治区 (天津 + 市)
         if prefix in places or any(prefix.endswith(s) and prefix[:-len(s)] in places for s in ("省", "市", "自治区")):
             return True
-        return len(prefix) <= 10 and bool(_PLACE_NAME.fullmatch(prefix))
+        return len(prefix) <= 10 and bool(re.fullmatch(r"[\u4e00-\u9fff]*(?:省|市|区|县|州|盟|旗|政府)", prefix))
 
     def is_generic(self, name: str) -> bool:
         return norm_name(name) in self.generic
@@ -237,6 +237,12 @@ class RulesData(MetricData):
         return False
 
     def _step(self, name: str, year: int, region_text: str, after: int) -> Optional[tuple[str, Rename]]:
+        ends = self._old_ends
+        if ends is None or ends[0] != len(self.renames):
+            olds = [o for r in self.renames for o in r.old]
+            ends = self._old_ends = (len(self.renames), None if "" in olds else frozenset(o[-1] for o in olds))
+        if ends[1] is not None and name[-1:] not in ends[1]:
+            return None   # an old name is at the end of `name` (or is it): no old name ends as it does
         best = None
         for r in self.renames:
             if r.region and r.region not in region_text:
