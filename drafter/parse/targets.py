@@ -173,7 +173,9 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _clause_start(text: str, i: int, floor: int) -> int:
-    """Just after the last mark of _HARD in text[floor:i], else floor."""
+    """Just after the last mark of _HARD in text[floor:i], else floor; i itself when floor is not before it."""
+    if i <= floor:
+        return i
     m = _UP_TO_HARD.match(text, floor, i)
     return m.end() if m else floor
 
