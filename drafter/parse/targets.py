@@ -66,6 +66,7 @@ _SENTENCE_END = set("。;；!！?？\n")
 _UP_TO_HARD = re.compile("(?s:.*)[" + re.escape("".join(sorted(_HARD))) + "]")
 _UP_TO_SENTENCE_END = re.compile("(?s:.*)[" + re.escape("".join(sorted(_SENTENCE_END))) + "]")
 _SPACES = re.compile(r"\s+")
+_DIGIT_OR_MULT = re.compile(r"[\d千万百]")
 
 _PRE_OP = [  # (words immediately before the number, op) — longest first
     ("压缩至", "<="), ("压缩到", "<="), ("缩短至", "<="), ("缩短到", "<="), ("压减至", "<="), ("降低至", "<="),
@@ -278,9 +279,9 @@ def _op_before(text: str, start: int, floor: int) -> Optional[str]:
 
 def extract_targets(text: str, line: Optional[int] = None) -> list[Target]:
     """Every quantity in `text` (a paragraph, an item, a preamble), in order."""
-    if not text or not (any(map(str.isdigit, text)) or "千" in text or "万" in text or "百" in text):
+    # nothing to read without a digit or 千万百 (a text with neither and no 十 matches neither pattern below)
+    if not text or (not _DIGIT_OR_MULT.search(text) and ("十" not in text or not any(map(str.isdigit, text)))):
         return []
-    quoted = _quoted_spans(text) if any(q in text for q in "“《〈「『\"") else []
     matches = []
     for m in _NUMBER.finditer(text):
         matches.append((m, False))
@@ -288,6 +289,9 @@ def extract_targets(text: str, line: Optional[int] = None) -> list[Target]:
         for m in _CN_NUMBER.finditer(text):
             matches.append((m, True))
         matches.sort(key=lambda t: t[0].start())
+    if not matches:
+        return []
+    quoted = _quoted_spans(text) if any(q in text for q in "“《〈「『\"") else []
     out: list[Target] = []
     prev_end = 0
     prev_sentence = -1
