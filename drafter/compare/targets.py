@@ -30,10 +30,18 @@ def _dice(a: str, b: str) -> float:
 
 def metric_similarity(a: str, b: str) -> float:
     """0–1: 1 for the same metric (same synonym group, or the same name), lower for looser matches."""
-    ka, kb = _key(a), _key(b)
+    return _similarity(_metric_info(a), _metric_info(b))
+
+
+def _metric_info(m: str) -> tuple[Optional[str], str]:
+    """What `metric_similarity` reads of a metric: its synonym group and its normalised name."""
+    return _key(m), _norm_metric(m)
+
+
+def _similarity(a: tuple[Optional[str], str], b: tuple[Optional[str], str]) -> float:
+    (ka, na), (kb, nb) = a, b
     if ka and kb:
         return 1.0 if ka == kb else 0.0
-    na, nb = _norm_metric(a), _norm_metric(b)
     if not na or not nb:
         return 0.0
     if na == nb:
@@ -58,9 +66,11 @@ def _comparable(a: Target, b: Target) -> bool:
 def match_targets(old: list[Target], new: list[Target]) -> list[tuple[Optional[Target], Optional[Target]]]:
     """Pair old and new targets by metric (best first, one-to-one); leftovers pair with None."""
     cands = []
+    o_info = [_metric_info(a.metric) for a in old]
+    n_info = [_metric_info(b.metric) for b in new]   # each metric read once, not once per pair
     for i, a in enumerate(old):
         for j, b in enumerate(new):
-            s = metric_similarity(a.metric, b.metric)
+            s = _similarity(o_info[i], n_info[j])
             if s >= METRIC_MATCH and a.kind == b.kind:
                 cands.append((s + (0.01 if a.unit == b.unit else 0), -abs(i - j), i, j))
     cands.sort(reverse=True)
