@@ -79,8 +79,25 @@ def norm_exact(text: str) -> str:
     return re.sub(r"\s+", "", t)
 
 
+_FUZZY: dict[str, str] = {}   # norm_fuzzy's answers during one compare (the aligner and merges/splits ask the same)
+
+
 def norm_fuzzy(text: str) -> str:
     """The form used for similarity: no agency parenthetical, no punctuation, digits collapsed."""
+    got = _FUZZY.get(text)
+    if got is None:
+        if len(_FUZZY) > 40000:
+            _FUZZY.clear()
+        got = _FUZZY[text] = _norm_fuzzy(text)
+    return got
+
+
+def forget() -> None:
+    """Drop what norm_fuzzy remembers (compare_documents calls it when done)."""
+    _FUZZY.clear()
+
+
+def _norm_fuzzy(text: str) -> str:
     t = unicodedata.normalize("NFKC", text)
     t = _AGENCY_PAREN.sub("", t)
     t = _KEEP.sub("", t)

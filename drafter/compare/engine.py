@@ -167,6 +167,7 @@ def compare_documents(old_doc: Document, new_doc: Document, summary_doc: Optiona
                      threshold=threshold)
     cmp.sections = _section_rows(old_doc, new_doc, changes, smap)
     cmp.tracking = tracking_table(old_doc, new_doc, summary_doc, changes)
+    _align.forget()
     return cmp
 
 
