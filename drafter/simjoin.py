@@ -53,16 +53,23 @@ class TokenSets:
         rank_of = np.empty(n_tok, dtype=np.int64)
         rank_of[np.argsort(df, kind="stable")] = np.arange(n_tok)    # rarest first, ties by token
         self.vocab = max(1, n_tok)
-        rec = np.repeat(np.arange(self.n, dtype=np.int64), self.size)
         # (set, rank) pairs are distinct, so one sort of the combined key orders each set by rank
         key = rank_of[tok]
         del tok, rank_of
-        key += rec * self.vocab
+        key += np.repeat(np.arange(self.n, dtype=np.int64) * self.vocab, self.size)
         key.sort()
         self.key = key                                           # set × vocab + rank, ascending
-        self.rec = rec
-        self.rank = key - rec * self.vocab                       # per set, rarest token first
         self.df_by_rank = np.sort(df)                            # how many sets hold the token of each rank
+
+    def rec(self) -> np.ndarray:
+        """The set of each token of `key` (made when asked: the arrays are as long as all sets together)."""
+        return np.repeat(np.arange(self.n, dtype=np.int64), self.size)
+
+    def rank(self) -> np.ndarray:
+        """The rank of each token of `key`: per set, rarest token first."""
+        r = self.key.copy()
+        r -= np.repeat(np.arange(self.n, dtype=np.int64) * self.vocab, self.size)
+        return r
 
     @classmethod
     def from_flat(cls, flat: np.ndarray, sizes: np.ndarray, vocab=None) -> "TokenSets":
@@ -141,8 +148,12 @@ def candidate_pairs(sets: Sets, threshold: float) -> tuple[np.ndarray, np.ndarra
     smallest = _ceil(t * size / (2 - t))             # the smallest partner a set can have
     first_proc = np.searchsorted(size[by_proc], smallest, side="left")
     plen = np.clip(size - np.maximum(1, smallest) + 1, 0, size)
-    in_prefix = np.arange(len(s.rank), dtype=np.int64) < (s.start[:-1] + plen)[s.rec]
-    p_rank, p_rec = s.rank[in_prefix], s.rec[in_prefix]
+    in_prefix = np.zeros(len(s.key) + 1, dtype=np.int8)         # +1 where a prefix starts, −1 after it
+    np.add.at(in_prefix, s.start[:-1], 1)
+    np.add.at(in_prefix, s.start[:-1] + plen, -1)
+    in_prefix = np.cumsum(in_prefix[:-1], dtype=np.int8).view(bool)
+    p_rec = np.repeat(np.arange(n, dtype=np.int64), plen)
+    p_rank = s.key[in_prefix] - p_rec * s.vocab
     del in_prefix
     last_rank = np.full(n, -1, dtype=np.int64)
     last_rank[p_rec] = p_rank                        # each set's prefix is in rank order: the last write wins
@@ -214,8 +225,10 @@ def overlaps(sets: Sets, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
         return np.zeros(0, np.int64)
     shared = s.df_by_rank > 1                          # a token of one set never adds to an overlap
     bit_of = np.cumsum(shared) - 1
-    m = shared[s.rank]
-    bit, rec = bit_of[s.rank[m]], s.rec[m]
+    rank = s.rank()
+    m = shared[rank]
+    bit, rec = bit_of[rank[m]], s.rec()[m]
+    del rank
     words = max(1, -(-int(shared.sum()) // 64))
     bits = np.zeros(s.n * words, dtype=np.uint64)
     np.bitwise_or.at(bits, rec * words + (bit >> 6), np.left_shift(np.uint64(1), (bit & 63).astype(np.uint64)))
@@ -242,23 +255,32 @@ def similar_pairs(sets: Sets, threshold: float) -> list[tuple[int, int, float]]:
 
 def bigram_sets(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     """The distinct character bigrams of each text as int64 keys (first code point << 21 | second), all
-    texts end to end with each text's keys sorted, and how many each text has. A one-character text has none."""
+    texts end to end with each text's keys sorted, and how many each has. A one-character text has none."""
     lens = np.fromiter((len(x) for x in texts), dtype=np.int64, count=len(texts))
     if not len(texts) or not lens.sum():
         return np.zeros(0, np.int64), np.zeros(len(texts), np.int64)
-    c = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    c = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
     ends = np.cumsum(lens)
     ok = np.ones(len(c), dtype=bool)
     ok[ends[lens > 0] - 1] = False                     # a text's last character starts no bigram of it
-    ok = ok[:-1]
-    rec = np.repeat(np.arange(len(texts), dtype=np.int64), lens)[:-1][ok]
-    keys = ((c[:-1] << 21) | c[1:])[ok]
-    both = np.sort((rec << 42) | keys)                 # sorted by text, then key
-    first = np.ones(len(both), dtype=bool)
-    first[1:] = both[1:] != both[:-1]
+    keys = c[:-1].astype(np.int64)
+    keys <<= 21
+    keys |= c[1:]
+    keys = keys[ok[:-1]]
+    del c, ok
+    both = np.repeat(np.arange(len(texts), dtype=np.int64) << 42, np.maximum(lens - 1, 0))
+    both |= keys
+    del keys
+    if not len(both):
+        return both, np.zeros(len(texts), np.int64)
+    both.sort()                                        # by text, then key
+    first = np.empty(len(both), dtype=bool)
+    first[0] = True
+    np.not_equal(both[1:], both[:-1], out=first[1:])
     both = both[first]
     sizes = np.bincount(both >> 42, minlength=len(texts)).astype(np.int64)
-    return both & ((1 << 42) - 1), sizes
+    both &= (1 << 42) - 1
+    return both, sizes
 
 
 class GroupBits:

@@ -112,6 +112,14 @@ def test_large_groups_through_the_join(synthetic, group_all, monkeypatch):
 
 
 @needs_seeds
+@pytest.mark.parametrize("batch", [1, 3000])
+def test_group_bitsets_built_a_run_at_a_time(synthetic, batch, monkeypatch):
+    """The groups' bitsets are built for runs of about _BATCH_CHARS characters at a time: the same pairs."""
+    monkeypatch.setattr(duplicates, "_BATCH_CHARS", batch)
+    assert _same(synthetic["near-dup-3200"], monkeypatch, duplicates._SHARED_SMALL) > 100
+
+
+@needs_seeds
 @pytest.mark.parametrize("name", ["distinct-3200", "near-dup-3200"])
 def test_same_findings_as_the_oracle(synthetic, name, monkeypatch):
     """Whole DUP001 findings (messages, places, related) with the all-pairs loop swapped in are the same."""

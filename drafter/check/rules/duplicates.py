@@ -97,10 +97,13 @@ def similar_pairs(texts: list[str], threshold: float) -> list[tuple[int, int, fl
     ids, vocab = simjoin.dense_ids(keys)
     del keys
     sets = simjoin.TokenSets.from_flat(ids, sizes, vocab)
+    del ids
     # a pair is kept when its score reaches the cutoff and, rounded, is at least 1
     xs, ys = simjoin.candidate_pairs(sets, max(cutoff, 0.5) / 100)
-    # the Dice-trick codes (any one order of the bigrams serves), only of the texts that have a candidate
-    codes = _codes(ids, sizes, np.union1d(xs, ys))
+    # the Dice-trick codes (any one order of the bigrams serves: here rarest first), only of the texts that
+    # have a candidate
+    codes = _codes(sets.rank(), sizes, np.union1d(xs, ys))
+    del sets
     scores = process.cpdist([codes[i] for i in xs.tolist()], [codes[j] for j in ys.tolist()], scorer=fuzz.ratio,
                             score_cutoff=max(cutoff, 0), workers=-1, dtype=np.uint8)
     ok = np.flatnonzero(scores >= max(cutoff, 1))
@@ -331,6 +334,7 @@ def _ids(values):
 # Groups of up to this many entries have every pair counted exactly (group-local bitsets: a few words a pair);
 # a larger group (one figure in thousands of items) goes through the similarity joins instead.
 _GROUP_ALL = 600
+_BATCH_CHARS = 1 << 18      # characters of the entries' texts whose bitsets are built at a time
 
 
 def _shared_target_scored(group_of: list[int], item_of: list[int], specific: list[bool], texts: list[str],
@@ -353,21 +357,25 @@ def _shared_target_scored(group_of: list[int], item_of: list[int], specific: lis
     starts = np.flatnonzero(np.append(True, group[1:] != group[:-1])) if n else np.zeros(0, np.int64)
     counts = np.diff(np.append(starts, n))
     big = counts > _GROUP_ALL
-    text_bits = simjoin.GroupBits(*simjoin.bigram_sets([texts[i] for i in item_of]), group)
-    sent_bits = simjoin.GroupBits(*simjoin.bigram_sets(sentences), group)
+    text_of = [texts[i] for i in item_of]
+    chars = np.concatenate(([0], np.cumsum([len(t) for t in text_of])))
     found_a, found_b, found_s = [], [], []
-    for first, k in zip(starts[~big].tolist(), counts[~big].tolist()):
-        if k < 2:
-            continue
-        a, b = np.triu_indices(k, 1)
-        g = int(group[first])
-        score = np.maximum(_dice_of(text_bits, g, first, k, a, b), _dice_of(sent_bits, g, first, k, a, b))
-        a, b = a + first, b + first
-        need = np.where(spec[a] & spec[b], SHARED_TARGET_THRESHOLD, SMALL_TARGET_THRESHOLD)
-        ok = (score >= need) & (item[a] != item[b])
-        found_a.append(a[ok])
-        found_b.append(b[ok])
-        found_s.append(score[ok])
+    small = [(f, k) for f, k in zip(starts[~big].tolist(), counts[~big].tolist()) if k > 1]
+    for run in _runs(small, chars, _BATCH_CHARS):
+        e0, e1 = run[0][0], run[-1][0] + run[-1][1]
+        local = group[e0:e1] - group[e0]
+        text_bits = simjoin.GroupBits(*simjoin.bigram_sets(text_of[e0:e1]), local)
+        sent_bits = simjoin.GroupBits(*simjoin.bigram_sets(sentences[e0:e1]), local)
+        for first, k in run:
+            a, b = np.triu_indices(k, 1)
+            g, f = int(local[first - e0]), first - e0
+            score = np.maximum(_dice_of(text_bits, g, f, k, a, b), _dice_of(sent_bits, g, f, k, a, b))
+            a, b = a + first, b + first
+            need = np.where(spec[a] & spec[b], SHARED_TARGET_THRESHOLD, SMALL_TARGET_THRESHOLD)
+            ok = (score >= need) & (item[a] != item[b])
+            found_a.append(a[ok])
+            found_b.append(b[ok])
+            found_s.append(score[ok])
     if big.any():
         which = np.flatnonzero(np.repeat(big, counts))
         got = _shared_target_joined(group[which], item[which], spec[which], [texts[i] for i in item[which].tolist()],
@@ -380,6 +388,19 @@ def _shared_target_scored(group_of: list[int], item_of: list[int], specific: lis
     a, b, score = np.concatenate(found_a), np.concatenate(found_b), np.concatenate(found_s)
     o = np.argsort(a * n + b, kind="stable")
     return a[o], b[o], score[o]
+
+
+def _runs(groups: list[tuple[int, int]], chars, limit: int):
+    """The groups (first entry, size) in runs of consecutive entries of about `limit` characters of text,
+    so that the bitsets of one run at a time are held."""
+    run: list[tuple[int, int]] = []
+    for first, k in groups:
+        if run and (first != run[-1][0] + run[-1][1] or chars[first] - chars[run[0][0]] >= limit):
+            yield run
+            run = []
+        run.append((first, k))
+    if run:
+        yield run
 
 
 def _dice_of(bits, g: int, first: int, k: int, a, b):
