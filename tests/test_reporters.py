@@ -164,3 +164,15 @@ def test_streamed_output_is_the_rendered_text(lang):
             assert "".join(iter_text(fs, ["x.txt"])) == render_text(fs, ["x.txt"])
     finally:
         set_lang("zh")
+
+
+def test_streamed_json_of_a_finding_with_many_edits():
+    """A finding with thousands of edits (PUN003 on a long plan) is written a few characters at a time: the
+    same text as json.dumps of the whole report."""
+    from drafter.check.base import Edit, Finding, Span
+    from drafter.report.jsonfmt import _LONG, iter_json, render_json
+    many = Finding("PUN003", "info", "半角", "half-width", line=2, span=Span(2, 0, 1),
+                   edits=[Edit(Span(k + 1, 3, 4), "，") for k in range(_LONG + 5)])
+    few = Finding("NUM001", "error", "序号\n跳过", "skipped", line=1, related=[{"line": 3, "excerpt": "“x”"}])
+    for fs in ([many], [few, many, few], [many, many]):
+        assert "".join(iter_json(fs)) == render_json(fs)

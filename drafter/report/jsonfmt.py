@@ -12,6 +12,10 @@ def to_json_obj(findings: list[Finding]) -> dict:
     return {"findings": [f.to_dict() for f in findings], "summary": count(findings)}
 
 
+_LONG = 256      # edits from which a finding's JSON is written a few characters at a time
+_ENCODER = json.JSONEncoder(ensure_ascii=False, indent=2)   # what json.dumps(..., ensure_ascii=False, indent=2) uses
+
+
 def _dumps(obj, indent: str) -> str:
     """`obj` as `json.dumps(..., indent=2)` prints it `indent` deep (a raw newline is only ever indentation)."""
     return json.dumps(obj, ensure_ascii=False, indent=2).replace("\n", "\n" + indent)
@@ -25,7 +29,13 @@ def iter_json(findings: list[Finding]) -> Iterator[str]:
         return
     yield '{\n  "findings": [\n'
     for k, f in enumerate(findings):
-        yield ("    " if not k else ",\n    ") + _dumps(f.to_dict(), "    ")
+        d = f.to_dict()
+        if len(d.get("edits", ())) < _LONG:
+            yield ("    " if not k else ",\n    ") + _dumps(d, "    ")
+            continue
+        yield "    " if not k else ",\n    "
+        for piece in _ENCODER.iterencode(d):   # PUN003's one finding can carry 50,000 edits: 5 M characters
+            yield piece.replace("\n", "\n    ")
     yield '\n  ],\n  "summary": ' + _dumps(count(findings), "  ") + "\n}\n"
 
 
