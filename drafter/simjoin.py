@@ -233,8 +233,14 @@ def overlaps(sets: Sets, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
     bits = np.zeros(s.n * words, dtype=np.uint64)
     np.bitwise_or.at(bits, rec * words + (bit >> 6), np.left_shift(np.uint64(1), (bit & 63).astype(np.uint64)))
     bits = bits.reshape(s.n, words)
+    return _popcount_pairs(bits, xs, ys)
+
+
+def _popcount_pairs(bits: np.ndarray, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
+    """|A ∩ B| for each pair (xs[k], ys[k]) of rows of the bitset matrix `bits`, a bounded number of words
+    gathered at a time (`_VERIFY_WORDS`)."""
     out = np.empty(len(xs), dtype=np.int64)
-    step = max(1, _VERIFY_WORDS // words)
+    step = max(1, _VERIFY_WORDS // bits.shape[1])
     for a in range(0, len(xs), step):
         b = min(a + step, len(xs))
         out[a:b] = np.bitwise_count(bits[xs[a:b]] & bits[ys[a:b]]).sum(axis=1, dtype=np.int64)
@@ -314,9 +320,4 @@ class GroupBits:
         if not w:
             return np.zeros(len(a), np.int64)
         block = self.bits[self.off[first]:self.off[first] + k * w].reshape(k, w)
-        out = np.empty(len(a), dtype=np.int64)
-        step = max(1, _VERIFY_WORDS // w)
-        for s in range(0, len(a), step):
-            e = min(s + step, len(a))
-            out[s:e] = np.bitwise_count(block[a[s:e]] & block[b[s:e]]).sum(axis=1, dtype=np.int64)
-        return out
+        return _popcount_pairs(block, a, b)
