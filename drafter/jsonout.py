@@ -61,6 +61,7 @@ def _enc(o, nl: str) -> str:
     return json.dumps(o, ensure_ascii=False, indent=2).replace("\n", nl)
 
 
-def dumps(obj) -> str:
-    """`json.dumps(obj, ensure_ascii=False, indent=2)`."""
-    return _enc(obj, "\n")
+def dumps(obj, indent: str = "") -> str:
+    """`json.dumps(obj, ensure_ascii=False, indent=2)`, each line after the first `indent` further in (as
+    the text stands nested `indent` deep in a larger document)."""
+    return _enc(obj, "\n" + indent)

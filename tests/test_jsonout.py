@@ -28,6 +28,13 @@ def test_same_text_as_json(obj):
     assert dumps(obj) == ref(obj)
 
 
+@settings(max_examples=200, deadline=None)
+@given(_JSON, st.sampled_from(["  ", "    ", "\t"]))
+def test_same_text_nested_deeper(obj, indent):
+    """dumps(obj, indent): the text as it stands `indent` deep in a larger document (check's streamed report)."""
+    assert dumps(obj, indent) == ref(obj).replace("\n", "\n" + indent)
+
+
 class _Str(str):
     pass
 

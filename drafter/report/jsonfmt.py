@@ -6,6 +6,7 @@ from typing import Iterator
 
 from ..check.base import Finding
 from ..check.engine import count
+from ..jsonout import dumps
 
 
 def to_json_obj(findings: list[Finding]) -> dict:
@@ -14,11 +15,6 @@ def to_json_obj(findings: list[Finding]) -> dict:
 
 _LONG = 256      # edits from which a finding's JSON is written a few characters at a time
 _ENCODER = json.JSONEncoder(ensure_ascii=False, indent=2)   # what json.dumps(..., ensure_ascii=False, indent=2) uses
-
-
-def _dumps(obj, indent: str) -> str:
-    """`obj` as `json.dumps(..., indent=2)` prints it `indent` deep (a raw newline is only ever indentation)."""
-    return json.dumps(obj, ensure_ascii=False, indent=2).replace("\n", "\n" + indent)
 
 
 def iter_json(findings: list[Finding]) -> Iterator[str]:
@@ -31,13 +27,13 @@ def iter_json(findings: list[Finding]) -> Iterator[str]:
     for k, f in enumerate(findings):
         d = f.to_dict()
         if len(d.get("edits", ())) < _LONG:
-            yield ("    " if not k else ",\n    ") + _dumps(d, "    ")
+            yield ("    " if not k else ",\n    ") + dumps(d, "    ")
             continue
         yield "    " if not k else ",\n    "
         for piece in _ENCODER.iterencode(d):   # PUN003's one finding can carry 50,000 edits: 5 M characters
             yield piece.replace("\n", "\n    ")
-    yield '\n  ],\n  "summary": ' + _dumps(count(findings), "  ") + "\n}\n"
+    yield '\n  ],\n  "summary": ' + dumps(count(findings), "  ") + "\n}\n"
 
 
 def render_json(findings: list[Finding]) -> str:
-    return json.dumps(to_json_obj(findings), ensure_ascii=False, indent=2) + "\n"
+    return dumps(to_json_obj(findings)) + "\n"
