@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from ..errors import DrafterError
+from ..memo import BoundedMemo
 from ..resources import rules_dir
 from .metric_data import MetricData, norm_metric  # noqa: F401  (norm_metric: part of this module's API)
 
@@ -140,11 +141,11 @@ class RulesData(MetricData):
     internal_pattern: Optional[re.Pattern] = None
     # rename_for's answers, per (name, year, region text, number of renames): a plan names the same
     # few agencies in thousands of items, and each answer walks every rename
-    _rename_memo: dict = field(default_factory=dict, repr=False, compare=False)
+    _rename_memo: BoundedMemo = field(default_factory=BoundedMemo, repr=False, compare=False)
     # valid_prefix's and is_known's answers (the data does not change once built): asked for the same
     # prefixes and names by AGY001-AGY003 in every item
-    _prefix_memo: dict = field(default_factory=dict, repr=False, compare=False)
-    _known_memo: dict = field(default_factory=dict, repr=False, compare=False)
+    _prefix_memo: BoundedMemo = field(default_factory=BoundedMemo, repr=False, compare=False)
+    _known_memo: BoundedMemo = field(default_factory=BoundedMemo, repr=False, compare=False)
     _place_set: Optional[tuple] = field(default=None, repr=False, compare=False)   # (places, as a set)
     _old_ends: Optional[tuple] = field(default=None, repr=False, compare=False)    # last characters of old names
 
@@ -154,14 +155,7 @@ class RulesData(MetricData):
         """Is `prefix` a place (市, 省, 天津市, 天津, 河西区, 滨海新区 …) or nothing?"""
         if not prefix:
             return True
-        try:
-            return self._prefix_memo[prefix]
-        except KeyError:
-            pass
-        if len(self._prefix_memo) > 20000:   # a long-running `drafter serve`: keep it bounded
-            self._prefix_memo.clear()
-        ok = self._prefix_memo[prefix] = self._valid_prefix(prefix)
-        return ok
+        return self._prefix_memo.answer(prefix, self._valid_prefix, prefix)
 
     def _valid_prefix(self, prefix: str) -> bool:
         got = self._place_set
@@ -210,14 +204,7 @@ class RulesData(MetricData):
 
     def is_known(self, name: str) -> bool:
         n = norm_name(name)
-        try:
-            return self._known_memo[n]
-        except KeyError:
-            pass
-        if len(self._known_memo) > 20000:
-            self._known_memo.clear()
-        ok = self._known_memo[n] = self._is_known(n)
-        return ok
+        return self._known_memo.answer(n, self._is_known, n)
 
     def _is_known(self, n: str) -> bool:
         if self._known_plain(n) or self.is_internal(n) or self.is_branch(n):
@@ -270,14 +257,7 @@ class RulesData(MetricData):
         if not year or not name:
             return None
         key = (name, year, region_text, len(self.renames))
-        try:
-            return self._rename_memo[key]
-        except KeyError:
-            pass
-        if len(self._rename_memo) > 20000:   # a long-running `drafter serve`: keep it bounded
-            self._rename_memo.clear()
-        hit = self._rename_memo[key] = self._rename_for(name, year, region_text)
-        return hit
+        return self._rename_memo.answer(key, self._rename_for, name, year, region_text)
 
     def _rename_for(self, name: str, year: int, region_text: str) -> Optional[RenameHit]:
         cur = norm_name(name)

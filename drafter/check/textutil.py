@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from typing import Optional
 
+from ..memo import BoundedMemo
 from ..model import Document, Node
 from ..parse.markers import cn_to_int, int_to_cn, label_marker
 from .base import Context
@@ -26,7 +27,7 @@ FAMILY_ZH = {"cn": "一、", "paren_cn": "（一）", "arabic": "1.", "paren_ara
 _NUMERAL = re.compile(r"[0-9０-９]+|[一二三四五六七八九十百零〇两]+|[①-⑳]")
 
 
-_MARKER_MEMO: dict[str, Optional[dict]] = {}
+_MARKER_MEMO = BoundedMemo()
 
 
 def parse_marker(label: str) -> Optional[dict]:
@@ -36,12 +37,7 @@ def parse_marker(label: str) -> Optional[dict]:
     parser saw; this adds how it is written: its brackets, the mark after it, full-width digits.
     """
     # three rules ask for the same labels (（一）, 1. …) thousands of times: read each once, hand out copies
-    try:
-        m = _MARKER_MEMO[label]
-    except KeyError:
-        if len(_MARKER_MEMO) > 20000:
-            _MARKER_MEMO.clear()
-        m = _MARKER_MEMO[label] = _parse_marker(label)
+    m = _MARKER_MEMO.answer(label, _parse_marker, label)
     return dict(m) if m is not None else None
 
 

@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ..memo import BoundedMemo
 from ..model import Agency
 from .data import alternation, rules, words_by_role
 
@@ -204,21 +205,19 @@ def _read_phrase(phrase: str, default: Optional[str], found: list[tuple[str, str
     return saw_role, complete
 
 
-_BODY_MEMO: dict[tuple[str, bool, Optional[str]], Optional[tuple[tuple[str, str], ...]]] = {}
+_BODY_MEMO = BoundedMemo()    # (body, labelled_only, default) → ((name, role), …) or None
 
 
 def _parse_body(body: str, labelled_only: bool = False, default: Optional[str] = None) -> list[Agency] | None:
     """`_read_body`, each clause read once per process: a plan repeats the same few clauses in thousands of items
     (and check reads every item's again). Callers get new Agency objects."""
-    key = (body, labelled_only, default)
-    try:
-        got = _BODY_MEMO[key]
-    except KeyError:
-        if len(_BODY_MEMO) > 20000:
-            _BODY_MEMO.clear()
-        found = _read_body(body, labelled_only, default)
-        got = _BODY_MEMO[key] = None if found is None else tuple((a.name, a.role) for a in found)
+    got = _BODY_MEMO.answer((body, labelled_only, default), _body_pairs, body, labelled_only, default)
     return None if got is None else [Agency(n, r) for n, r in got]
+
+
+def _body_pairs(body: str, labelled_only: bool, default: Optional[str]) -> Optional[tuple[tuple[str, str], ...]]:
+    found = _read_body(body, labelled_only, default)
+    return None if found is None else tuple((a.name, a.role) for a in found)
 
 
 def _read_body(body: str, labelled_only: bool = False, default: Optional[str] = None) -> list[Agency] | None:
