@@ -16,7 +16,6 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
 
-from .datayaml import load_data_yaml  # noqa: F401  (the rules/ data files: there, without ruamel)
 from .errors import DrafterError
 
 MAX_BYTES = 5 * 1024 * 1024      # an outline is a few KiB; refuse anything absurd

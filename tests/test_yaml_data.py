@@ -6,7 +6,7 @@ from ruamel.yaml import YAML
 
 from drafter.errors import DrafterError
 from drafter.resources import rules_dir
-from drafter.yamlio import load_data_yaml
+from drafter.datayaml import load_data_yaml
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in rules_dir().glob("*.yaml")))
