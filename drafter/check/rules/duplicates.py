@@ -405,9 +405,12 @@ def _runs(groups: list[tuple[int, int]], chars, limit: int):
 
 def _dice_of(bits, g: int, first: int, k: int, a, b):
     """`_dice` of the pairs (first + a, first + b) of group g, from their exact overlaps."""
+    return _dice_counts(bits.size[first + a], bits.size[first + b], bits.pair_overlaps(g, first, k, a, b))
+
+
+def _dice_counts(sx, sy, ov):
+    """`_dice` from the sizes of two sets and their overlap (arrays): the same float division, 0 for an empty set."""
     import numpy as np
-    sx, sy = bits.size[first + a], bits.size[first + b]
-    ov = bits.pair_overlaps(g, first, k, a, b)
     return np.where((sx > 0) & (sy > 0), 2.0 * ov / np.maximum(sx + sy, 1), 0.0)
 
 
@@ -423,8 +426,7 @@ def _shared_target_joined(group, item, spec, texts: list[str], sentences: list[s
     from ... import simjoin
 
     def dice(ts, xs, ys):
-        sx, sy = ts.size[xs], ts.size[ys]
-        return np.where((sx > 0) & (sy > 0), 2.0 * simjoin.overlaps(ts, xs, ys) / np.maximum(sx + sy, 1), 0.0)
+        return _dice_counts(ts.size[xs], ts.size[ys], simjoin.overlaps(ts, xs, ys))
 
     n = len(group)
     everyone, sub = np.arange(n), np.flatnonzero(spec)
